@@ -1,0 +1,89 @@
+"""How many were killed, injured, arrested or took part, as the sentence states it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from eventwatch.extract.syntax import number_value
+
+__all__ = ["find_counts"]
+
+_KILLED_NOUNS = frozenset(["death", "deaths", "dead", "fatality", "fatalities", "body", "bodies", "life", "lives"])
+_INJURED_NOUNS = frozenset(["injury", "injuries", "wounded", "injured"])
+_KILLED_VERBS = frozenset(["kill", "die", "murder", "slay", "execute", "assassinate", "lose", "behead"])
+_INJURED_VERBS = frozenset(["injure", "wound", "hurt", "hospitalize", "hospitalise", "maim"])
+_ARREST_VERBS = frozenset(["arrest", "detain", "apprehend", "jail", "imprison", "hold"])
+_ARREST_NOUNS = frozenset(["arrest", "arrests", "detention", "detentions", "detainee", "detainees"])
+_PROTEST_NOUNS = frozenset(
+    ["protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators", "marcher", "marchers", "participant", "participants", "supporter", "supporters", "rioter", "rioters", "striker", "strikers"]
+)
+_PROTEST_VERBS = frozenset(["protest", "demonstrate", "march", "rally", "gather", "strike", "riot", "participate"])
+_VAGUE_BEFORE = frozenset(["about", "around", "nearly", "almost", "some", "roughly", "approximately"])
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The verb a counted noun belongs to ("five citizens were detained" → detained)."""
+    head = token.head
+    if head.dep_ in {"nsubjpass", "nsubj", "dobj"} and head.head.pos_ in {"VERB", "AUX"}:
+        return head.head
+    if head.dep_ in {"pobj"} and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN":
+        return head.head.head
+    return None
+
+
+def _classify(number: Token) -> str | None:
+    noun = number.head if number.dep_ in {"nummod", "quantmod"} else number
+    if number.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        noun = number
+    noun_lemma = noun.lemma_.lower()
+    noun_text = noun.lower_
+    if noun_text in _KILLED_NOUNS or noun_lemma in _KILLED_NOUNS:
+        return "killed"
+    if noun_text in _INJURED_NOUNS or noun_lemma in _INJURED_NOUNS:
+        return "injured"
+    if noun_text in _ARREST_NOUNS:
+        return "arrested"
+    verb = _governing_verb(number if noun is number else number)
+    if verb is None and noun is not number:
+        verb = _governing_verb(number) or (
+            noun.head if noun.dep_ in {"nsubjpass", "nsubj", "dobj"} else None
+        )
+    verb_lemma = verb.lemma_.lower() if verb is not None else ""
+    passive = verb is not None and any(c.dep_ == "auxpass" for c in verb.children)
+    role_ok = noun.dep_ in {"nsubjpass", "dobj"} or (noun.dep_ == "nsubj" and verb_lemma == "die")
+    if verb_lemma in _KILLED_VERBS and (role_ok or passive):
+        return "killed"
+    if verb_lemma in _INJURED_VERBS and (role_ok or passive):
+        return "injured"
+    if verb_lemma in _ARREST_VERBS and (role_ok or passive):
+        return "arrested"
+    if noun_lemma in _PROTEST_NOUNS or noun_text in _PROTEST_NOUNS:
+        return "participants"
+    if verb_lemma in _PROTEST_VERBS and noun.dep_ == "nsubj":
+        return "participants"
+    # "killing 6 civilians" / "injuring 29"
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _KILLED_VERBS:
+        return "killed"
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _INJURED_VERBS:
+        return "injured"
+    return None
+
+
+def find_counts(sentence: Span) -> dict[str, tuple[int, Token]]:
+    """Counts stated in a sentence, keyed by kind, with the number token that gave each."""
+    found: dict[str, tuple[int, Token]] = {}
+    for token in sentence:
+        if token.like_num is False and token.pos_ != "NUM":
+            continue
+        if token.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}:
+            continue
+        value = number_value(token)
+        if value is None:
+            continue
+        kind = _classify(token)
+        if kind is None:
+            continue
+        previous = found.get(kind)
+        if previous is None or (kind in {"killed", "injured"} and value > previous[0]):
+            found[kind] = (value, token)
+    return found

@@ -1,0 +1,433 @@
+"""Sentence by sentence: triggers → event mentions with every raw field filled."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from eventwatch.annotate import AnnotatedDocument
+from eventwatch.extract.arguments import find_arguments
+from eventwatch.extract.counts import find_counts
+from eventwatch.extract.factuality import present
+from eventwatch.extract.mention import Argument, EventMention, RawAttribution, argument_from_span
+from eventwatch.extract.syntax import phrase_span
+from eventwatch.extract.triggers import coup_mode, find_triggers
+
+__all__ = ["extract_mentions", "iter_sentences"]
+
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_TITLE_HEADS = frozenset(
+    ["president", "speaker", "minister", "chairman", "leader", "general", "premier", "counterpart"]
+)
+_PLACE_NOUNS = frozenset(
+    ["capital", "city", "town", "village", "region", "province", "district", "outskirts", "suburb", "area"]
+)
+_PLACE_PREPS = {
+    "in",
+    "at",
+    "near",
+    "outside",
+    "across",
+    "throughout",
+    "inside",
+    "into",
+    "around",
+    "on",
+}
+_QUOTES = "\"“”«»'‘’"
+_TERMINAL = ".!?\"”’'»:;)…"
+_COUNT_TYPES = {
+    "killed": {"ASSAULT", "PROTEST", "COUP"},
+    "injured": {"ASSAULT", "PROTEST", "COUP"},
+    "arrested": {"COERCE"},
+    "participants": {"PROTEST"},
+}
+_CONTEXT_WORDS = {
+    "political_institutions": {"parliament", "constitution", "constitutional", "speaker", "cabinet", "president", "presidential", "minister"},
+    "elections": {"election", "elections", "vote", "ballot", "candidate", "electoral"},
+    "military": {"army", "military", "troops", "soldiers", "forces", "general"},
+    "intelligence": {"intelligence", "security", "espionage", "spy"},
+    "judicial": {"court", "judge", "sentenced", "prosecutor", "trial", "verdict"},
+    "human_rights": {"rights", "torture", "abuse", "arbitrary"},
+    "terrorism": {"terrorist", "terrorism", "extremist", "jihadist"},
+    "economic": {"economy", "economic", "trade", "sanctions", "goods"},
+    "corruption": {"corruption", "bribery", "embezzlement"},
+}  # fmt: skip
+_TYPE_CONTEXTS = {
+    "COUP": ["pro_autocracy", "political_institutions"],
+    "OFFICE": ["political_institutions"],
+}
+
+
+def iter_sentences(adoc: AnnotatedDocument) -> Iterator[tuple[int, int, Span]]:
+    """Every sentence with its chunk offset and paragraph number."""
+    text = adoc.document.text
+    paragraph = 0
+    last_end = 0
+    for chunk in adoc.chunks:
+        for sent in chunk.doc.sents:
+            start = chunk.offset + sent.start_char
+            if (
+                "\n" in text[last_end:start]
+                or "\n"
+                in sent.text_with_ws[: len(sent.text_with_ws) - len(sent.text_with_ws.lstrip())]
+            ):
+                paragraph += 1
+            last_end = chunk.offset + sent.end_char
+            yield chunk.offset, paragraph, sent
+
+
+def _is_heading(sent: Span, text: str, start: int, end: int) -> bool:
+    """A line with no closing punctuation: a headline, section head or caption title."""
+    if not sent.text.strip():
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start + len(sent.text.rstrip()) - 1)
+    line = text[line_start : line_end if line_end != -1 else len(text)].strip()
+    return bool(line) and line[-1] not in _TERMINAL and len(line.split()) <= 25
+
+
+def _places(
+    trigger: Token, sentence: Span, roles: list[Token | None], offset: int
+) -> list[Argument]:
+    """Places the trigger's clause (or an argument) is said to be in or at."""
+    anchors = {trigger.i}
+    for ancestor in list(trigger.ancestors)[:3]:
+        anchors.add(ancestor.i)
+        if ancestor.dep_ in {"ccomp", "ROOT", "relcl"}:
+            break
+    for role in roles:
+        if role is not None:
+            anchors |= {t.i for t in phrase_span(role)}
+            anchors |= {c.i for c in role.children if c.dep_ == "appos"}
+    found: list[Argument] = []
+    seen_heads: set[int] = set()
+    for ent in sentence.ents:
+        if ent.label_ not in _PLACE_LABELS:
+            continue
+        head = ent.root
+        if head.i in seen_heads:
+            continue
+        prep = head.head
+        preps = _PLACE_PREPS | (
+            {"to"} if trigger.lemma_.lower() in {"visit", "trip", "travel"} else set()
+        )
+        if head.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in _PLACE_NOUNS:
+            outer = prep.head  # "in the nation's capital of Bishkek"
+            if outer.dep_ == "pobj" and outer.head.lower_ in preps and outer.head.head.i in anchors:
+                prep = outer.head
+                found.append(argument_from_span(ent, offset))
+                seen_heads.add(head.i)
+                continue
+        if head.dep_ == "dobj" and head.head.i == trigger.i and trigger.lemma_.lower() == "visit":
+            found.append(argument_from_span(ent, offset))
+            seen_heads.add(head.i)
+            continue
+        if head.dep_ == "pobj" and prep.lower_ in preps and prep.head.i in anchors:
+            span = ent
+            # "Kazan, Tatarstan": a place qualified by the region or country after a comma
+            nxt = [
+                e for e in sentence.ents if e.start in {ent.end + 1} and e.label_ in _PLACE_LABELS
+            ]
+            if nxt and sentence.doc[ent.end].text == ",":
+                span = sentence.doc[ent.start : nxt[0].end]
+                seen_heads.add(nxt[0].root.i)
+            found.append(argument_from_span(span, offset))
+            seen_heads.add(head.i)
+    return found
+
+
+def _contexts(event_type: str, sentence: Span) -> list[str]:
+    words = {t.lower_ for t in sentence}
+    found = list(_TYPE_CONTEXTS.get(event_type, []))
+    for context, cues in _CONTEXT_WORDS.items():
+        if words & cues and context not in found:
+            found.append(context)
+    return found
+
+
+def _resolve_pronoun(
+    token: Token | None, mentions: list[EventMention], last_person: Argument | None
+) -> Argument | None:
+    return (
+        last_person if token is not None and token.lower_ in {"he", "she", "him", "her"} else None
+    )
+
+
+def _entity_of(token: Token) -> Span | None:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _argument(token: Token | None, offset: int) -> Argument | None:
+    """The phrase headed by ``token``, with the proper name it refers to.
+
+    "his Kyrgyz counterpart Sadyr Japarov" → name Sadyr Japarov; "Eldar Zhakypbekov,
+    the already arrested head …" (an apposition) → name Eldar Zhakypbekov.
+    """
+    if token is None:
+        return None
+    span = phrase_span(token)
+    doc = token.doc
+    name: Span | None = None
+    own = _entity_of(token)
+    if own is not None and own.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
+        name = own
+    if name is None:
+        for child in token.children:
+            ent = _entity_of(child)
+            if child.i > token.i and ent is not None and ent.label_ in {"PERSON", "ORG"} and child.dep_ in {
+                "appos", "compound", "npadvmod", "nmod", "attr"
+            }:  # fmt: skip
+                name = ent
+                if ent.start <= span.end + 1 and all(
+                    t.text != "," for t in doc[span.end : ent.start]
+                ):
+                    span = doc[span.start : max(span.end, ent.end)]
+                break
+    if name is None:
+        for inner in span:
+            for child in inner.children:
+                ent = _entity_of(child)
+                if child.dep_ == "appos" and ent is not None and ent.label_ == "PERSON":
+                    name = ent
+                    break
+            if name is not None:
+                break
+    if name is None and token.dep_ == "appos":
+        ent = _entity_of(token.head)
+        if ent is not None and ent.label_ in {"PERSON", "ORG"}:
+            name = ent
+    if (
+        name is None
+        and span.end < len(doc)
+        and doc[span.end].ent_type_ == "PERSON"
+        and doc[span.end].ent_iob_ == "B"
+    ):
+        ent = _entity_of(doc[span.end])
+        if ent is not None:
+            name, span = ent, doc[span.start : ent.end]
+    if name is None and token.lemma_.lower() in _TITLE_HEADS:
+        name = next((e for e in span.ents if e.label_ == "PERSON"), None)
+    argument = argument_from_span(span, offset)
+    argument.name = name.text if name is not None else None
+    return argument
+
+
+def _merge_coup_frames(mentions: list[EventMention]) -> list[EventMention]:
+    """One coup per sentence: merge coup mentions; drop riots/attacks that are part of the plan."""
+    coups = [m for m in mentions if m.event_type == "COUP"]
+    if not coups:
+        return mentions
+    keep = coups[0]
+    for other in coups[1:]:
+        keep.actor = keep.actor or other.actor
+        keep.recipient = keep.recipient or other.recipient
+        keep.mode = keep.mode or other.mode
+        if other.mode == "conspiracy":
+            keep.mode = "conspiracy"
+        keep.weight = max(keep.weight, other.weight)
+        if keep.attribution.source is None and other.attribution.source is not None:
+            keep.attribution = other.attribution
+            keep.factuality = other.factuality
+    frame = keep.trigger_token
+    top = frame
+    if frame is not None:
+        for ancestor in list(frame.ancestors)[:4]:
+            if ancestor.dep_ in {"ccomp", "ROOT"}:
+                break
+            top = ancestor
+    result = []
+    for mention in mentions:
+        if mention.event_type == "COUP" and mention is not keep:
+            continue
+        token = mention.trigger_token
+        if (
+            mention.event_type in {"PROTEST", "ASSAULT", "COERCE"}
+            and mention.mode != "arrest"
+            and top is not None
+            and token is not None
+            and token.is_ancestor(token) is False
+            and (top.is_ancestor(token))
+        ):
+            continue
+        result.append(mention)
+    return result
+
+
+def extract_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
+    """Every event mention in a document, in text order.
+
+    Headlines and caption titles (lines with no closing punctuation) give no events.
+    A sentence that opens a quotation inherits the source named earlier in its paragraph.
+    """
+    document = adoc.document
+    text = document.text
+    mentions: list[EventMention] = []
+    paragraph_source: tuple[int, RawAttribution, str] | None = None
+    last_person: Argument | None = None
+    for index, (offset, paragraph, sent) in enumerate(iter_sentences(adoc)):
+        start, end = offset + sent.start_char, offset + sent.end_char
+        if _is_heading(sent, text, start, end):
+            continue
+        sentence_mentions: list[EventMention] = []
+        counts = find_counts(sent)
+        for trigger in find_triggers(sent):
+            token, sense = trigger.token, trigger.sense
+            mode = sense.mode
+            if sense.event_type == "COUP":
+                mode = coup_mode(token, sense.mode)
+            actor_token, recipient_token = find_arguments(token, sense.event_type, mode)
+            presentation = present(token, sent, offset, event_type=sense.event_type)
+            actor = _argument(actor_token, offset)
+            recipient = _argument(recipient_token, offset)
+            if actor is not None and actor.is_pronoun:
+                actor = _resolve_pronoun(actor_token, mentions, last_person) or (
+                    presentation.attribution.source if actor.head_lemma in {"it", "they"} else None
+                )
+            if recipient is not None and recipient.is_pronoun:
+                recipient = _resolve_pronoun(recipient_token, mentions, last_person)
+            background = token.dep_ in {"amod", "compound"} or (
+                token.dep_ == "acl"
+                and token.tag_ == "VBN"
+                and not any(c.dep_ == "agent" for c in token.children)
+            )
+            mention = EventMention(
+                doc_id=document.id,
+                sentence_index=index,
+                paragraph_index=paragraph,
+                sentence=(start, end, sent.text),
+                trigger=(offset + token.idx, offset + token.idx + len(token.text), token.text),
+                event_type=sense.event_type,
+                mode=mode,
+                acled=sense.acled,
+                weight=sense.weight,
+                actor=actor,
+                recipient=recipient,
+                places=_places(token, sent, [actor_token, recipient_token], offset),
+                factuality=presentation.factuality,
+                attribution=presentation.attribution,
+                contexts=_contexts(sense.event_type, sent),
+                definite=any(
+                    c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "these", "those"}
+                    for c in token.children
+                ),
+                trigger_token=token,
+                background=background,
+            )
+            if sense.event_type == "MOBILIZE":
+                mention.mode = _mobilize_mode(token)
+            for kind, (value, _number) in counts.items():
+                if sense.event_type in _COUNT_TYPES[kind]:
+                    mention.counts[kind] = value
+            sentence_mentions.append(mention)
+        sentence_mentions = _dedupe(_absorb_into_riot(_merge_coup_frames(sentence_mentions)))
+        via = _carrier_statement(sent)
+        if via:
+            for mention in sentence_mentions:
+                mention.carrier_via = via
+        opens_quote = sent.text.lstrip()[:1] in _QUOTES
+        for mention in sentence_mentions:
+            if mention.attribution.source is None and opens_quote and paragraph_source is not None:
+                source_paragraph, attribution, factuality = paragraph_source
+                if source_paragraph == paragraph and mention.factuality in {"asserted", "alleged"}:
+                    mention.attribution = copy.deepcopy(attribution)
+                    mention.factuality = (
+                        "alleged" if mention.factuality == "alleged" else factuality
+                    )
+            if mention.attribution.source is not None:
+                paragraph_source = (
+                    paragraph,
+                    mention.attribution,
+                    mention.factuality
+                    if mention.factuality in {"attributed", "alleged"}
+                    else "attributed",
+                )
+        if not sentence_mentions and opens_quote is False:
+            pass
+        for ent in sent.ents:
+            if ent.label_ == "PERSON":
+                last_person = argument_from_span(ent, offset)
+        mentions.extend(sentence_mentions)
+    for mention in mentions:
+        mention.trigger_token = None  # the parse is not kept beyond extraction
+    return mentions
+
+
+def _mobilize_mode(token: Token) -> str | None:
+    words = {t.lemma_.lower() for t in token.subtree}
+    if words & {"troop", "soldier", "army", "force", "unit", "tank"}:
+        return "troops"
+    if words & {"police", "officer", "gendarme"}:
+        return "police"
+    return None
+
+
+def _absorb_into_riot(mentions: list[EventMention]) -> list[EventMention]:
+    """A riot and the attack it consisted of, in one sentence, are one event."""
+    riot = next((m for m in mentions if m.event_type == "PROTEST" and m.mode == "riot"), None)
+    if riot is None:
+        return mentions
+    kept = []
+    for mention in mentions:
+        if mention.event_type == "ASSAULT" and mention.mode in {None, "beat", "primitive"}:
+            riot.actor = mention.actor or riot.actor
+            riot.recipient = mention.recipient or riot.recipient
+            riot.places = riot.places or mention.places
+            riot.acled = ("Riots", "Mob violence")
+            for key, value in mention.counts.items():
+                riot.counts.setdefault(key, value)
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _carrier_statement(sent: Span) -> list[str]:
+    """ "The reports of the coup came via RIA Novosti": the outlets that carried the news."""
+    names: list[str] = []
+    for token in sent:
+        if token.lemma_.lower() in {"come", "arrive"} and any(
+            c.dep_ in {"nsubj", "nsubjpass"}
+            and c.lemma_.lower() in {"report", "news", "word", "information"}
+            for c in token.children
+        ):
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in {"via", "from", "through"}:
+                    for pobj in child.children:
+                        ent = _entity_of(pobj)
+                        names.append(ent.text if ent is not None else phrase_span(pobj).text)
+    return names
+
+
+def _dedupe(mentions: list[EventMention]) -> list[EventMention]:
+    """Two triggers for one event in a sentence ("detained and placed in detention"): keep the first."""
+    result: list[EventMention] = []
+    for mention in mentions:
+        duplicate = next(
+            (
+                kept
+                for kept in result
+                if kept.event_type == mention.event_type
+                and kept.mode == mention.mode
+                and (
+                    kept.recipient is None
+                    or mention.recipient is None
+                    or kept.recipient.text == mention.recipient.text
+                )
+            ),
+            None,
+        )
+        if duplicate is None:
+            result.append(mention)
+            continue
+        duplicate.actor = duplicate.actor or mention.actor
+        duplicate.recipient = duplicate.recipient or mention.recipient
+        duplicate.places = duplicate.places or mention.places
+        for key, value in mention.counts.items():
+            duplicate.counts.setdefault(key, value)
+    return result

@@ -1,0 +1,247 @@
+"""Words that signal events, and the ontology they map to.
+
+Each trigger lemma has one or more senses: (PLOVER type or extension, mode, the
+part of speech it must have, the ACLED event/sub-event type, and an optional
+condition the extractor checks on the parse).  Conditions:
+
+- ``obj_person``: the word's object or possessor is a person or an office holder
+  ("fired Tashiev", "the dismissal of the head"), not a thing ("fired shots").
+- ``obj_power``: the object is power, the government or control ("seize power").
+- ``obj_weapon``: the object is weapons, arms, drugs or property.
+- ``obj_sanction``: the object is sanctions, aid, ties, an embassy or an agreement.
+- ``no_air``: not part of "air strike" / "drone strike" (a labour strike).
+- ``court``: a court, judge or sentence is in the sentence.
+- ``foiled``: governed by a verb of prevention, or itself a plot noun.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "ACLED_TYPES",
+    "Sense",
+    "TRIGGERS",
+    "FOIL_VERBS",
+    "PLOT_NOUNS",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    event_type: str
+    mode: str | None
+    pos: str  # "VERB", "NOUN" or "ANY"
+    acled: tuple[str, str] | None = None
+    condition: str | None = None
+    weight: float = 0.7
+
+
+ARRESTS = ("Strategic developments", "Arrests")
+OTHER_DEV = ("Strategic developments", "Other")
+WEAPONS = ("Strategic developments", "Disrupted weapons use")
+PEACEFUL = ("Protests", "Peaceful protest")
+VIOLENT_DEMO = ("Riots", "Violent demonstration")
+MOB = ("Riots", "Mob violence")
+CLASH = ("Battles", "Armed clash")
+ATTACK = ("Violence against civilians", "Attack")
+ABDUCTION = ("Violence against civilians", "Abduction/forced disappearance")
+AIR = ("Explosions/Remote violence", "Air/drone strike")
+SHELLING = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+IED = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+SUICIDE = ("Explosions/Remote violence", "Suicide bomb")
+GRENADE = ("Explosions/Remote violence", "Grenade")
+AGREEMENT = ("Strategic developments", "Agreement")
+
+ACLED_TYPES = (
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Protests",
+    "Riots",
+    "Strategic developments",
+)
+
+
+def _senses(*items: tuple) -> list[Sense]:
+    return [Sense(*item) for item in items]
+
+
+TRIGGERS: dict[str, list[Sense]] = {
+    # --- COUP (extension): irregular seizure of executive power -------------------
+    "coup": _senses(("COUP", None, "ANY", OTHER_DEV, None, 0.9)),
+    "putsch": _senses(("COUP", None, "ANY", OTHER_DEV, None, 0.9)),
+    "seize": _senses(
+        ("COUP", None, "VERB", OTHER_DEV, "obj_power", 0.85),
+        ("COERCE", "seize", "VERB", WEAPONS, "obj_weapon", 0.7),
+    ),
+    "seizure": _senses(
+        ("COUP", None, "NOUN", OTHER_DEV, "obj_power", 0.85),
+        ("COERCE", "seize", "NOUN", WEAPONS, "obj_weapon", 0.65),
+    ),
+    "overthrow": _senses(("COUP", None, "ANY", OTHER_DEV, None, 0.8)),
+    "topple": _senses(("COUP", "realized", "VERB", OTHER_DEV, "obj_person", 0.75)),
+    "oust": _senses(("COUP", "realized", "VERB", OTHER_DEV, "obj_person", 0.7)),
+    "uprising": _senses(("COUP", "conspiracy", "NOUN", OTHER_DEV, "foiled", 0.6)),
+    "mutiny": _senses(("COUP", "attempt", "ANY", OTHER_DEV, None, 0.7)),
+    # --- OFFICE (extension): who holds a state post ------------------------------
+    "appoint": _senses(("OFFICE", "appoint", "VERB", None, None, 0.8)),
+    "appointment": _senses(("OFFICE", "appoint", "NOUN", None, "obj_person", 0.7)),
+    "nominate": _senses(("OFFICE", "appoint", "VERB", None, None, 0.6)),
+    "name": _senses(("OFFICE", "appoint", "VERB", None, "named_as", 0.6)),
+    "elect": _senses(("OFFICE", "elect", "VERB", None, "obj_person", 0.75)),
+    "resign": _senses(("OFFICE", "resign", "VERB", None, None, 0.85)),
+    "resignation": _senses(("OFFICE", "resign", "NOUN", None, None, 0.8)),
+    "step": _senses(("OFFICE", "resign", "VERB", None, "step_down", 0.8)),
+    "dismiss": _senses(("OFFICE", "dismiss", "VERB", None, "obj_person", 0.85)),
+    "dismissal": _senses(("OFFICE", "dismiss", "NOUN", None, None, 0.8)),
+    "fire": _senses(
+        ("OFFICE", "dismiss", "VERB", None, "obj_person", 0.8),
+        ("ASSAULT", "firearms", "VERB", ATTACK, "fire_on", 0.7),
+    ),
+    "sack": _senses(("OFFICE", "dismiss", "VERB", None, "obj_person", 0.75)),
+    "remove": _senses(("OFFICE", "dismiss", "VERB", None, "obj_person", 0.6)),
+    "removal": _senses(("OFFICE", "dismiss", "NOUN", None, "obj_person", 0.6)),
+    "purge": _senses(("OFFICE", "dismiss", "ANY", None, None, 0.6)),
+    "relieve": _senses(("OFFICE", "dismiss", "VERB", None, "obj_person", 0.6)),
+    # --- COERCE -------------------------------------------------------------------
+    "arrest": _senses(("COERCE", "arrest", "ANY", ARRESTS, None, 0.9)),
+    "detain": _senses(("COERCE", "arrest", "VERB", ARRESTS, None, 0.9)),
+    "detention": _senses(("COERCE", "arrest", "NOUN", ARRESTS, "not_place", 0.8)),
+    "apprehend": _senses(("COERCE", "arrest", "VERB", ARRESTS, None, 0.8)),
+    "jail": _senses(("COERCE", "arrest", "VERB", ARRESTS, None, 0.6)),
+    "imprison": _senses(("COERCE", "arrest", "VERB", ARRESTS, None, 0.6)),
+    "confiscate": _senses(("COERCE", "seize", "VERB", WEAPONS, None, 0.7)),
+    "uncover": _senses(("COERCE", "seize", "VERB", WEAPONS, "obj_weapon", 0.6)),
+    "recover": _senses(("COERCE", "seize", "VERB", WEAPONS, "obj_weapon", 0.5)),
+    "raid": _senses(("COERCE", "seize", "ANY", ARRESTS, None, 0.6)),
+    "ban": _senses(("COERCE", "ban", "ANY", None, None, 0.6)),
+    "outlaw": _senses(("COERCE", "ban", "VERB", None, None, 0.6)),
+    "curfew": _senses(("COERCE", "ban", "NOUN", None, None, 0.6)),
+    "deport": _senses(("COERCE", "deport", "VERB", None, None, 0.7)),
+    "deportation": _senses(("COERCE", "deport", "NOUN", None, None, 0.7)),
+    "censor": _senses(("COERCE", "censor", "VERB", None, None, 0.6)),
+    # --- ASSAULT ------------------------------------------------------------------
+    "attack": _senses(("ASSAULT", None, "ANY", ATTACK, None, 0.7)),
+    "kill": _senses(("ASSAULT", None, "VERB", ATTACK, None, 0.75)),
+    "shoot": _senses(("ASSAULT", "firearms", "VERB", ATTACK, None, 0.8)),
+    "shooting": _senses(("ASSAULT", "firearms", "NOUN", ATTACK, None, 0.75)),
+    "assassinate": _senses(("ASSAULT", None, "VERB", ATTACK, None, 0.85)),
+    "assassination": _senses(("ASSAULT", None, "NOUN", ATTACK, None, 0.8)),
+    "elimination": _senses(("ASSAULT", None, "NOUN", ATTACK, "obj_person", 0.6)),
+    "murder": _senses(("ASSAULT", None, "ANY", ATTACK, None, 0.75)),
+    "massacre": _senses(("ASSAULT", None, "ANY", ATTACK, None, 0.8)),
+    "beat": _senses(("ASSAULT", "beat", "VERB", ATTACK, "obj_person", 0.7)),
+    "stab": _senses(("ASSAULT", "primitive", "VERB", ATTACK, None, 0.75)),
+    "lynch": _senses(("ASSAULT", "beat", "VERB", MOB, None, 0.75)),
+    "abduct": _senses(("ASSAULT", "abduct", "VERB", ABDUCTION, None, 0.8)),
+    "kidnap": _senses(("ASSAULT", "abduct", "VERB", ABDUCTION, None, 0.8)),
+    "abduction": _senses(("ASSAULT", "abduct", "NOUN", ABDUCTION, None, 0.75)),
+    "bomb": _senses(("ASSAULT", "explosives", "ANY", IED, "real_bomb", 0.75)),
+    "bombing": _senses(("ASSAULT", "explosives", "NOUN", IED, None, 0.8)),
+    "explosion": _senses(("ASSAULT", "explosives", "NOUN", IED, None, 0.6)),
+    "blast": _senses(("ASSAULT", "explosives", "NOUN", IED, None, 0.6)),
+    "grenade": _senses(("ASSAULT", "explosives", "NOUN", GRENADE, "real_bomb", 0.6)),
+    "shell": _senses(("ASSAULT", "explosives", "VERB", SHELLING, None, 0.75)),
+    "shelling": _senses(("ASSAULT", "explosives", "NOUN", SHELLING, None, 0.8)),
+    "airstrike": _senses(("ASSAULT", "aerial", "NOUN", AIR, None, 0.85)),
+    "strike": _senses(
+        ("ASSAULT", "aerial", "NOUN", AIR, "air", 0.8),
+        ("PROTEST", "strike", "ANY", PEACEFUL, "no_air", 0.6),
+    ),
+    "clash": _senses(("ASSAULT", None, "ANY", CLASH, None, 0.75)),
+    "fighting": _senses(("ASSAULT", None, "NOUN", CLASH, None, 0.6)),
+    "ambush": _senses(("ASSAULT", "firearms", "ANY", CLASH, None, 0.75)),
+    "violence": _senses(("PROTEST", "riot", "NOUN", MOB, "mob", 0.6)),
+    # --- PROTEST ------------------------------------------------------------------
+    "protest": _senses(("PROTEST", "demo", "ANY", PEACEFUL, None, 0.8)),
+    "demonstrate": _senses(("PROTEST", "demo", "VERB", PEACEFUL, None, 0.7)),
+    "demonstration": _senses(("PROTEST", "demo", "NOUN", PEACEFUL, None, 0.75)),
+    "rally": _senses(("PROTEST", "demo", "ANY", PEACEFUL, None, 0.7)),
+    "march": _senses(("PROTEST", "march", "ANY", PEACEFUL, "not_month", 0.6)),
+    "riot": _senses(("PROTEST", "riot", "ANY", VIOLENT_DEMO, None, 0.8)),
+    "sit-in": _senses(("PROTEST", "demo", "NOUN", PEACEFUL, None, 0.7)),
+    "boycott": _senses(("PROTEST", "boycott", "ANY", None, None, 0.6)),
+    # --- SANCTION (including court sentences: mode convict) ----------------------
+    "sanction": _senses(("SANCTION", "embargo", "ANY", None, None, 0.75)),
+    "embargo": _senses(("SANCTION", "embargo", "ANY", None, None, 0.75)),
+    "sentence": _senses(("SANCTION", "convict", "ANY", None, "court", 0.85)),
+    "convict": _senses(("SANCTION", "convict", "VERB", None, None, 0.8)),
+    "conviction": _senses(("SANCTION", "convict", "NOUN", None, None, 0.7)),
+    "expel": _senses(("SANCTION", "expel", "VERB", None, None, 0.7)),
+    "suspend": _senses(("SANCTION", "discontinue", "VERB", None, "obj_sanction", 0.6)),
+    "sever": _senses(("SANCTION", "discontinue", "VERB", None, "obj_sanction", 0.7)),
+    # --- ACCUSE -------------------------------------------------------------------
+    "accuse": _senses(("ACCUSE", "allege", "VERB", None, None, 0.75)),
+    "blame": _senses(("ACCUSE", "allege", "VERB", None, None, 0.7)),
+    "charge": _senses(("ACCUSE", "allege", "VERB", None, "charged_with", 0.7)),
+    "condemn": _senses(("ACCUSE", "disapprove", "VERB", None, None, 0.7)),
+    "criticize": _senses(("ACCUSE", "disapprove", "VERB", None, None, 0.65)),
+    "criticise": _senses(("ACCUSE", "disapprove", "VERB", None, None, 0.65)),
+    "denounce": _senses(("ACCUSE", "disapprove", "VERB", None, None, 0.7)),
+    "investigate": _senses(("ACCUSE", "investigate", "VERB", None, None, 0.6)),
+    "investigation": _senses(("ACCUSE", "investigate", "NOUN", None, "launched", 0.55)),
+    # --- CONSULT ------------------------------------------------------------------
+    "meet": _senses(("CONSULT", "meet", "VERB", None, "meet_person", 0.85)),
+    "meeting": _senses(("CONSULT", "meet", "NOUN", None, "meet_person", 0.7)),
+    "talk": _senses(("CONSULT", "meet", "NOUN", None, "plural_talks", 0.7)),
+    "summit": _senses(("CONSULT", "meet", "NOUN", None, None, 0.6)),
+    "visit": _senses(("CONSULT", "visit", "ANY", None, None, 0.75)),
+    "trip": _senses(("CONSULT", "visit", "NOUN", None, "trip_to", 0.5)),
+    "host": _senses(("CONSULT", "host", "VERB", None, "obj_person", 0.7)),
+    "call": _senses(("CONSULT", "phone", "NOUN", None, "phone", 0.6)),
+    "conversation": _senses(("CONSULT", "phone", "NOUN", None, "phone", 0.7)),
+    # --- the cooperative types ----------------------------------------------------
+    "agree": _senses(("AGREE", None, "VERB", AGREEMENT, None, 0.6)),
+    "sign": _senses(("AGREE", None, "VERB", AGREEMENT, "obj_agreement", 0.7)),
+    "accept": _senses(("AGREE", None, "VERB", None, "obj_invitation", 0.6)),
+    "endorse": _senses(("SUPPORT", None, "VERB", None, None, 0.6)),
+    "praise": _senses(("SUPPORT", None, "VERB", None, None, 0.55)),
+    "cooperate": _senses(("COOPERATE", None, "VERB", None, None, 0.6)),
+    "collaborate": _senses(("COOPERATE", None, "VERB", None, None, 0.6)),
+    "work": _senses(("COOPERATE", None, "VERB", None, "work_with", 0.5)),
+    "aid": _senses(("AID", "humanitarian", "NOUN", None, None, 0.55)),
+    "release": _senses(("CONCEDE", "release", "VERB", None, "obj_person", 0.65)),
+    "pardon": _senses(("CONCEDE", "release", "ANY", None, None, 0.65)),
+    "withdraw": _senses(("RETREAT", "withdraw", "VERB", None, "obj_troops", 0.6)),
+    "demand": _senses(("REQUEST", None, "VERB", None, None, 0.6)),
+    "urge": _senses(("REQUEST", None, "VERB", None, None, 0.55)),
+    "reject": _senses(("REJECT", None, "VERB", None, None, 0.6)),
+    "threaten": _senses(("THREATEN", None, "VERB", None, None, 0.7)),
+    "deploy": _senses(("MOBILIZE", None, "VERB", None, None, 0.65)),
+    "mobilize": _senses(("MOBILIZE", None, "VERB", None, None, 0.6)),
+    "mobilise": _senses(("MOBILIZE", None, "VERB", None, None, 0.6)),
+    "introduction": _senses(("MOBILIZE", "troops", "NOUN", None, "obj_troops", 0.5)),
+}
+
+# Verbs whose object is an event that was stopped before it happened.
+FOIL_VERBS = frozenset(
+    ["thwart", "foil", "prevent", "block", "uncover", "avert", "suppress", "quash", "stop", "disrupt", "neutralize", "neutralise", "expose", "identify", "detect", "preempt", "foiled", "thwarted"]
+)
+# Nouns that name a plan rather than a deed.
+PLOT_NOUNS = frozenset(["plot", "conspiracy", "plan", "plans", "preparation", "preparations", "scheme"])
+# Verbs and nouns after which an event word names a standing rule, not a new event
+# ("violating sanctions", "circumventing sanctions").
+BACKGROUND_GOVERNORS = frozenset(
+    ["violate", "violation", "evade", "evasion", "circumvent", "circumventing", "bypass", "breach", "breaching", "skirt", "dodge", "loophole"]
+)
+# Predicates that make a bare plural a habit, not an event ("arrests are commonplace").
+GENERIC_PREDICATES = frozenset(
+    ["common", "commonplace", "widespread", "frequent", "routine", "rare", "typical", "usual", "rampant", "endemic"]
+)
+# Words that make "power" / "government" the object of a seizure.
+POWER_WORDS = frozenset(["power", "government", "control", "state", "presidency", "regime", "throne"])
+WEAPON_WORDS = frozenset(
+    ["weapon", "weapons", "arm", "arms", "firearm", "firearms", "ammunition", "explosive", "explosives", "gun", "guns", "rifle", "rifles", "grenade", "grenades", "drug", "drugs", "cache", "vest", "vests", "device", "devices", "munition", "munitions", "cocaine", "heroin", "property", "asset", "assets", "cash"]
+)
+SANCTION_OBJECTS = frozenset(
+    ["sanction", "sanctions", "aid", "tie", "ties", "relation", "relations", "embassy", "agreement", "cooperation", "talks", "flight", "flights", "trade"]
+)
+TROOP_WORDS = frozenset(["troop", "troops", "force", "forces", "soldier", "soldiers", "army", "unit", "units"])
+AGREEMENT_WORDS = frozenset(
+    ["agreement", "deal", "treaty", "accord", "memorandum", "ceasefire", "pact", "contract", "declaration"]
+)
+COURT_WORDS = frozenset(
+    ["court", "tribunal", "judge", "judges", "prison", "jail", "sentence", "sentenced", "convicted", "guilty"]
+)
+PHONE_WORDS = frozenset(["phone", "telephone", "call", "calls", "conversation", "conversations"])

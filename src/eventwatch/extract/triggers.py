@@ -1,0 +1,247 @@
+"""Find event triggers in a sentence and pick the sense the context supports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from eventwatch.extract.lexicon import (
+    AGREEMENT_WORDS,
+    BACKGROUND_GOVERNORS,
+    COURT_WORDS,
+    FOIL_VERBS,
+    GENERIC_PREDICATES,
+    PHONE_WORDS,
+    PLOT_NOUNS,
+    POWER_WORDS,
+    SANCTION_OBJECTS,
+    TRIGGERS,
+    TROOP_WORDS,
+    WEAPON_WORDS,
+    Sense,
+)
+
+__all__ = ["Trigger", "coup_mode", "find_triggers", "object_tokens"]
+
+_POS = {"VERB": {"VERB"}, "NOUN": {"NOUN", "PROPN"}, "ANY": {"VERB", "NOUN", "PROPN", "ADJ"}}
+# Entity labels inside which a word is a name, not an event ("Security Council").
+_NAME_LABELS = {"ORG", "PERSON", "GPE", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT", "NORP"}
+_PERSON_HEADS = frozenset(
+    ["president", "minister", "head", "chief", "director", "chairman", "chair", "speaker", "governor", "mayor", "general", "commander", "officer", "official", "deputy", "leader", "premier", "prime", "ambassador", "judge", "prosecutor", "secretary", "spokesman", "spokesperson", "adviser", "advisor", "ceo", "man", "woman", "person", "people", "employee", "staff", "operative", "member", "associate", "supporter", "agent", "chief", "lawmaker", "deputy"]
+)
+
+
+@dataclass(slots=True)
+class Trigger:
+    token: Token
+    sense: Sense
+
+
+def object_tokens(token: Token) -> list[Token]:
+    """The things a trigger acts on: direct object, passive subject, "of"-complement, noun it modifies."""
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}:
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ in {"of", "on", "against", "to"}:
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "poss" or child.dep_ == "xcomp" and child.pos_ in {"NOUN", "PROPN"}:
+            found.append(child)
+    if token.dep_ in {"amod", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
+        found.append(token.head)
+    if token.dep_ == "compound":
+        found.append(token.head)
+    if token.dep_ == "conj" and not found and token.head.pos_ in {"NOUN", "PROPN"}:
+        found.append(token.head)  # "employees … and dismissed during the purge"
+    if token.dep_ == "conj" and not found:
+        # "responsible for cybersecurity and dismissed during the purge": share the head's noun
+        head = token.head
+        if head.dep_ in {"amod", "acl", "relcl"} and head.head.pos_ in {"NOUN", "PROPN"}:
+            found.append(head.head)
+        found.extend(c for c in head.children if c.dep_ in {"dobj", "nsubjpass"})
+    # "weapons, ammunition and vests were uncovered": take the conjuncts too
+    extra = [c for t in found for c in t.conjuncts]
+    return found + extra
+
+
+_SURNAME_ENDINGS = (
+    "ov",
+    "ev",
+    "ova",
+    "eva",
+    "in",
+    "ina",
+    "yan",
+    "uulu",
+    "kyzy",
+    "enko",
+    "sky",
+    "ski",
+    "vich",
+    "dze",
+    "shvili",
+)
+
+
+def _is_person(token: Token) -> bool:
+    if token.ent_type_ in {"PERSON", "NORP"}:
+        return True
+    if token.pos_ == "PROPN" and any(
+        ent.label_ == "PERSON" and token.text in ent.text.split() for ent in token.doc.ents
+    ):
+        return True  # named in full elsewhere ("Kamchybek Tashiev" … "fired Tashiev")
+    if token.ent_type_ == "ORG" and token.pos_ == "PROPN":
+        single = token.ent_iob_ == "B" and (
+            token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I"
+        )
+        return single and token.text.lower().endswith(_SURNAME_ENDINGS)
+    lemma = token.lemma_.lower()
+    return lemma in _PERSON_HEADS or token.pos_ == "PROPN" and token.ent_type_ == ""
+
+
+def _condition_holds(condition: str | None, token: Token, sentence: Span) -> bool:
+    """Check a sense's condition on the parse (see :mod:`eventwatch.extract.lexicon`)."""
+    if condition is None:
+        return True
+    objects = object_tokens(token)
+    lemmas = {t.lemma_.lower() for t in objects}
+    words = {t.lower_ for t in sentence}
+    if condition == "obj_person":
+        return any(_is_person(t) for t in objects)
+    if condition == "obj_power":
+        return bool(lemmas & POWER_WORDS)
+    if condition == "obj_weapon":
+        return bool(lemmas & WEAPON_WORDS)
+    if condition == "obj_sanction":
+        return bool(lemmas & SANCTION_OBJECTS)
+    if condition == "obj_troops":
+        return bool(lemmas & TROOP_WORDS)
+    if condition == "obj_agreement":
+        return bool(lemmas & AGREEMENT_WORDS)
+    if condition == "obj_invitation":
+        return "invitation" in lemmas
+    if condition == "court":
+        return bool(words & COURT_WORDS) or token.pos_ == "VERB"
+    if condition == "air":
+        return any(c.lower_ in {"air", "drone", "missile", "aerial"} for c in token.children)
+    if condition == "no_air":
+        return not _condition_holds("air", token, sentence) and (
+            token.pos_ != "VERB" or "worker" in words or "workers" in words
+        )
+    if condition == "not_place":
+        return token.dep_ != "compound"
+    if condition == "not_month":
+        return token.ent_type_ != "DATE"
+    if condition == "step_down":
+        return any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children)
+    if condition == "named_as":
+        return any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children) or any(
+            c.dep_ == "oprd" for c in token.children
+        )
+    if condition == "fire_on":
+        return any(
+            c.dep_ == "prep" and c.lower_ in {"on", "at", "upon"} for c in token.children
+        ) or bool(lemmas & {"shot", "shots", "bullet", "round", "rocket", "missile", "gas"})
+    if condition == "foiled":
+        return any(anc.lemma_.lower() in FOIL_VERBS for anc in list(token.ancestors)[:3])
+    if condition == "mob":
+        return any(c.lower_ == "mob" for c in token.children) or "mob" in words
+    if condition == "meet_person":
+        return token.pos_ == "VERB" or any(c.lower_ == "with" for c in token.children)
+    if condition == "plural_talks":
+        return token.lower_ == "talks"
+    if condition == "trip_to":
+        return any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
+    if condition == "phone":
+        return (
+            bool(words & PHONE_WORDS)
+            and token.lower_ != "calls"
+            or (
+                token.lower_ in {"call", "calls"}
+                and any(c.lower_ in {"phone", "telephone"} for c in token.children)
+            )
+            or (
+                token.lower_ == "calls"
+                and any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
+            )
+        )
+    if condition == "work_with":
+        return any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children) and any(
+            c.lower_ in {"closely", "together", "jointly"} for c in token.children
+        )
+    if condition == "charged_with":
+        return any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
+    if condition == "launched":
+        return token.head.lemma_.lower() in {"launch", "open", "start", "begin"}
+    if condition == "real_bomb":
+        if any(c.lower_ in {"time", "ticking"} for c in token.children):
+            return False
+        return bool(
+            words
+            & {
+                "explode",
+                "exploded",
+                "detonated",
+                "planted",
+                "killed",
+                "injured",
+                "wounded",
+                "blast",
+                "attack",
+            }
+        )
+    raise ValueError(f"unknown trigger condition {condition!r} in the lexicon")
+
+
+def _background(token: Token) -> bool:
+    """An event word that names a standing rule or a habit, not a new event."""
+    for ancestor in list(token.ancestors)[:3]:
+        if (
+            ancestor.lemma_.lower() in BACKGROUND_GOVERNORS
+            or ancestor.lower_ in BACKGROUND_GOVERNORS
+        ):
+            return True
+    if token.pos_ == "NOUN" and token.dep_ in {"nsubj", "nsubjpass"}:
+        predicate = token.head
+        complements = [c for c in predicate.children if c.dep_ in {"acomp", "attr"}]
+        if any(c.lemma_.lower() in GENERIC_PREDICATES for c in complements):
+            return True
+    return False
+
+
+def find_triggers(sentence: Span) -> list[Trigger]:
+    """Every token of the sentence that names an event, with its chosen sense."""
+    found: list[Trigger] = []
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        senses = TRIGGERS.get(lemma) or TRIGGERS.get(token.lower_)
+        if not senses:
+            continue
+        if token.ent_type_ in _NAME_LABELS and token.ent_iob_ != "" and token.pos_ == "PROPN":
+            continue
+        if token.ent_type_ in {"ORG", "FAC", "WORK_OF_ART", "LAW"}:
+            continue
+        if _background(token):
+            continue
+        for sense in senses:
+            if token.pos_ in _POS[sense.pos] and _condition_holds(sense.condition, token, sentence):
+                found.append(Trigger(token, sense))
+                break
+    return found
+
+
+def coup_mode(token: Token, default: str | None) -> str | None:
+    """Cline Center outcome of a coup mention: conspiracy, attempt or realized."""
+    near = [token, *token.ancestors]
+    near_children = [c for t in near for c in t.children]
+    lemmas = {t.lemma_.lower() for t in near} | {c.lemma_.lower() for c in near_children}
+    if lemmas & FOIL_VERBS or lemmas & PLOT_NOUNS or "prepare" in lemmas:
+        return "conspiracy"
+    if lemmas & {"attempt", "attempted", "fail", "failed", "abort", "abortive", "bid"}:
+        return "attempt"
+    if default:
+        return default
+    if token.pos_ == "VERB" and token.tag_ in {"VBD", "VBN"}:
+        return "realized"
+    return None

@@ -1,0 +1,245 @@
+"""Store behaviour common to every backend, exercised on a fresh SQLite store."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from eventwatch.errors import StoreError
+from eventwatch.model import Attribution, Entity, Evidence, IngestFailure
+from eventwatch.store import DocumentBundle, EventQuery, Store
+
+from .conftest import MakeDocument, MakeEvent
+
+
+def test_base_round_trip_preserves_to_dict_exactly(
+    store: Store, make_document: MakeDocument, make_event: MakeEvent
+) -> None:
+    doc = make_document("doc1")
+    events = [
+        make_event("ev1"),
+        make_event(
+            "ev2",
+            event_type="OFFICE",
+            mode="dismiss",
+            actor=None,
+            recipient=None,
+            date=None,
+            location=None,
+            acled=None,
+            counts={},
+            attribution=Attribution(),
+            trigger=None,
+            trigger_span=None,
+            contexts=[],
+            evidence=Evidence("Жапаров освободил Ташиева — «цитата».", 60, 97),
+        ),
+    ]
+
+    assert store.add_document(doc, sentences=[(0, 40), (41, 51)], events=events) is True
+
+    assert store.events_for_document("doc1") == [event.to_dict() for event in events]
+    assert list(store.events()) == [event.to_dict() for event in events]
+
+
+def test_base_round_trip_returns_document_fields_and_sentences(
+    store: Store, make_document: MakeDocument
+) -> None:
+    doc = make_document("doc1")
+    store.add_document(doc, sentences=[(0, 40), (41, 51)], events=[])
+
+    stored = store.get_document("doc1")
+
+    assert stored is not None
+    assert {k: stored[k] for k in doc.to_dict()} == doc.to_dict()
+    assert stored["sentences"] == [[0, 40], [41, 51]]
+    assert stored["ingested_at"]
+
+
+def test_base_get_document_unknown_id_returns_none(store: Store) -> None:
+    assert store.get_document("missing") is None
+
+
+def test_base_duplicate_content_adds_nothing(
+    store: Store, make_document: MakeDocument, make_event: MakeEvent
+) -> None:
+    doc = make_document("doc1")
+    assert store.add_document(doc, sentences=[(0, 10)], events=[make_event("ev1")])
+    # Same text under another id, with other events: still a duplicate.
+    copy = make_document("doc2", text=doc.text)
+
+    assert store.has_content(doc.content_hash)
+    assert (
+        store.add_document(copy, sentences=[(0, 10)], events=[make_event("ev2", "doc2")]) is False
+    )
+    assert store.add_document(doc, sentences=[(0, 10)], events=[make_event("ev1")]) is False
+    assert store.stats()["documents"] == 1
+    assert store.count_events() == 1
+    assert store.get_document("doc2") is None
+
+
+def test_base_has_content_false_for_unknown_hash(store: Store) -> None:
+    assert store.has_content("0" * 64) is False
+
+
+def test_base_add_documents_batch_flags_duplicates_within_batch(
+    store: Store, make_document: MakeDocument, make_event: MakeEvent
+) -> None:
+    first = make_document("doc1")
+    batch = [
+        DocumentBundle(first, [(0, 5)], [make_event("ev1")]),
+        (make_document("doc2"), [(0, 5)], [make_event("ev2", "doc2")]),
+        (make_document("doc3", text=first.text), [], []),
+    ]
+
+    assert store.add_documents(batch) == [True, True, False]
+    assert [d["id"] for d in store.documents()] == ["doc1", "doc2"]
+    assert store.add_documents([]) == []
+
+
+def test_base_failed_batch_rolls_back_every_document(
+    store: Store, make_document: MakeDocument, make_event: MakeEvent
+) -> None:
+    batch = [
+        (make_document("doc1"), [], [make_event("ev1")]),
+        (make_document("doc2"), [], [make_event("ev1", "doc2")]),  # event id collides
+    ]
+
+    with pytest.raises(StoreError, match="unique"):
+        store.add_documents(batch)
+
+    assert store.stats()["documents"] == 0
+    assert store.count_events() == 0
+
+
+def test_base_event_for_another_document_is_refused(
+    store: Store, make_document: MakeDocument, make_event: MakeEvent
+) -> None:
+    with pytest.raises(StoreError, match="'other'"):
+        store.add_document(make_document("doc1"), sentences=[], events=[make_event("ev1", "other")])
+    assert store.get_document("doc1") is None
+
+
+def test_base_same_id_with_other_text_is_refused(store: Store, make_document: MakeDocument) -> None:
+    store.add_document(make_document("doc1", text="First text."), sentences=[], events=[])
+
+    with pytest.raises(StoreError, match="doc1"):
+        store.add_document(make_document("doc1", text="Other text."), sentences=[], events=[])
+
+
+def test_base_entities_upserted_by_id_keep_known_fields(
+    store: Store, make_document: MakeDocument, make_event: MakeEvent
+) -> None:
+    known = Entity("Japarov", "Sadyr Japarov", "KGZ", "GOV", "ent-japarov")
+    vaguer = Entity("the president", "Sadyr Japarov", None, None, "ent-japarov")
+    no_id = Entity("a diplomat", "a diplomat", None, "GOV", None)
+    store.add_document(
+        make_document("doc1"),
+        sentences=[],
+        events=[make_event("ev1", actor=known, recipient=no_id)],
+    )
+    store.add_document(
+        make_document("doc2"), sentences=[], events=[make_event("ev2", "doc2", actor=vaguer)]
+    )
+
+    rows = store._rows("SELECT id, name, country, sector FROM entities ORDER BY id")
+
+    assert {"id": "ent-japarov", "name": "Sadyr Japarov", "country": "KGZ", "sector": "GOV"} in rows
+    assert all(row["name"] != "a diplomat" for row in rows)
+
+
+def test_base_documents_lists_without_text_with_paging(
+    store: Store, make_document: MakeDocument
+) -> None:
+    for n in range(5):
+        store.add_document(make_document(f"doc{n}"), sentences=[], events=[])
+
+    listed = store.documents()
+
+    assert [d["id"] for d in listed] == [f"doc{n}" for n in range(5)]
+    assert all("text" not in d for d in listed)
+    assert [d["id"] for d in store.documents(limit=2, offset=1)] == ["doc1", "doc2"]
+    assert [d["id"] for d in store.documents(offset=3)] == ["doc3", "doc4"]
+    assert store.documents(limit=0) == []
+
+
+def test_base_failures_keeps_every_failure_newest_first(store: Store) -> None:
+    store.record_failure(IngestFailure("a.html", "no main text"))
+    store.record_failure(IngestFailure("a.html", "no main text"))
+    store.record_failure(IngestFailure("b.txt", "spaCy crashed", stage="annotate"))
+
+    failures = store.failures()
+
+    assert [(f["source"], f["stage"], f["reason"]) for f in failures] == [
+        ("b.txt", "annotate", "spaCy crashed"),
+        ("a.html", "ingest", "no main text"),
+        ("a.html", "ingest", "no main text"),
+    ]
+    assert all(f["at"] and f["id"] for f in failures)
+    assert len(store.failures(limit=1)) == 1
+    assert store.stats()["failures"] == 3
+
+
+def test_base_stats_counts_and_breakdowns(
+    store: Store, make_document: MakeDocument, make_event: MakeEvent
+) -> None:
+    store.add_document(
+        make_document("doc1"),
+        sentences=[],
+        events=[
+            make_event("ev1"),
+            make_event("ev2", event_type="OFFICE", mode="dismiss", factuality="asserted"),
+            make_event("ev3", location=None, factuality="alleged"),
+        ],
+    )
+    store.record_failure(IngestFailure("x.pdf", "unsupported format"))
+
+    assert store.stats() == {
+        "documents": 1,
+        "events": 3,
+        "failures": 1,
+        "by_event_type": {"COUP": 2, "OFFICE": 1},
+        "by_factuality": {"alleged": 1, "asserted": 1, "attributed": 1},
+        "by_country": {"KGZ": 2},
+    }
+
+
+def test_base_stats_of_empty_store(store: Store) -> None:
+    assert store.stats() == {
+        "documents": 0,
+        "events": 0,
+        "failures": 0,
+        "by_event_type": {},
+        "by_factuality": {},
+        "by_country": {},
+    }
+
+
+def test_base_record_json_is_the_stored_dict(
+    store: Store, make_document: MakeDocument, make_event: MakeEvent
+) -> None:
+    event = make_event("ev1")
+    store.add_document(make_document("doc1"), sentences=[], events=[event])
+
+    (record_json,) = store._execute("SELECT record_json FROM events").fetchone()
+
+    assert json.loads(record_json) == event.to_dict()
+
+
+@pytest.mark.parametrize(
+    ("limit", "offset"),
+    [(-1, 0), (None, -1), ("10", 0), (None, "0; DROP TABLE events"), (True, 0)],
+)
+def test_base_event_query_rejects_bad_paging(limit: object, offset: object) -> None:
+    with pytest.raises(StoreError, match="non-negative integer"):
+        EventQuery(limit=limit, offset=offset)  # type: ignore[arg-type]
+
+
+def test_base_closed_store_refuses_calls(store: Store) -> None:
+    store.close()
+    store.close()  # twice is fine
+
+    with pytest.raises(StoreError, match="closed"):
+        store.stats()
+    assert "closed" in repr(store)

@@ -12,7 +12,7 @@ __version__ = "0.1.0"
 from eventwatch.config import Settings, load_settings
 from eventwatch.errors import EventwatchError
 from eventwatch.model import Document, Entity, EventRecord, IngestFailure
-from eventwatch.pipeline import extract_events, ingest, process_documents
+from eventwatch.pipeline import extract_events, ingest_sources, process_documents
 
 __all__ = [
     "Document",
@@ -23,7 +23,7 @@ __all__ = [
     "Settings",
     "__version__",
     "extract_events",
-    "ingest",
+    "ingest_sources",
     "load_settings",
     "process_documents",
 ]

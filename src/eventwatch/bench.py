@@ -21,7 +21,7 @@ from eventwatch.config import Settings
 from eventwatch.errors import ConfigError
 from eventwatch.ingest import iter_documents
 from eventwatch.model import Document
-from eventwatch.pipeline import SAMPLE_CORPUS, extract_events, ingest
+from eventwatch.pipeline import SAMPLE_CORPUS, extract_events, ingest_sources
 from eventwatch.resolve.places import default_gazetteer
 from eventwatch.store import open_store
 
@@ -83,7 +83,7 @@ def run_benchmark(
 
     def ingest_once() -> None:
         with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "bench.db") as store:
-            ingest(paths, store=store, settings=settings)
+            ingest_sources(paths, store=store, settings=settings)
 
     ingest_time = _best(repeat, ingest_once)
     return {

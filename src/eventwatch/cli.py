@@ -16,7 +16,7 @@ from eventwatch.config import Settings, load_settings
 from eventwatch.errors import EventwatchError
 from eventwatch.export import export_events
 from eventwatch.model import IngestFailure
-from eventwatch.pipeline import SAMPLE_CORPUS, extract_events, ingest
+from eventwatch.pipeline import SAMPLE_CORPUS, extract_events, ingest_sources
 from eventwatch.store import EventQuery, default_db_path, open_store
 from eventwatch.terminal import event_table, render_document
 
@@ -179,7 +179,7 @@ def _ingest_and_report(
 
     def run() -> Any:
         with open_store(db) as store:
-            report = ingest(
+            report = ingest_sources(
                 sources,
                 store=store,
                 settings=_settings(ctx),

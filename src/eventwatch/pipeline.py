@@ -2,7 +2,7 @@
 
 - :func:`process_documents` — documents → (document, sentence offsets, event records)
 - :func:`extract_events` — sources → event records, no database
-- :func:`ingest` — sources → the store, resumable, duplicates skipped
+- :func:`ingest_sources` — sources → the store, resumable, duplicates skipped
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ __all__ = [
     "ProcessedDocument",
     "SAMPLE_CORPUS",
     "extract_events",
-    "ingest",
+    "ingest_sources",
     "process_documents",
 ]
 
@@ -124,7 +124,7 @@ def extract_events(
         yield from processed.events
 
 
-def ingest(
+def ingest_sources(
     sources: Sequence[str],
     *,
     store: Store,

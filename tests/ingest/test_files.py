@@ -124,6 +124,41 @@ def test_files_csv_records(fixtures: Path) -> None:
     )
 
 
+def test_files_json_single_record(tmp_path: Path) -> None:
+    record = {"id": "j-1", "text": ARTICLE, "outlet": "Velgrad Wire", "published": "2025-03-02"}
+    path = _write(tmp_path / "one.json", json.dumps(record))
+    [document] = iter_documents([path])
+    assert (document.id, document.source_path, document.outlet, document.published) == (
+        "j-1",
+        str(path),
+        "Velgrad Wire",
+        "2025-03-02",
+    )
+
+
+def test_files_json_list_of_records(tmp_path: Path) -> None:
+    path = _write(tmp_path / "many.json", json.dumps([{"text": ARTICLE}, 7, {"title": "x"}]))
+    documents, failures = split_items(iter_documents([path]))
+    assert [(d.id, d.source_path) for d in documents] == [("many-1", f"{path}#1")]
+    assert [(f.source, f.reason) for f in failures] == [
+        (f"{path}#2", "item 2 is a JSON int, not an object"),
+        (f"{path}#3", "item 3 has no text: give a 'text' or 'html' value"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ('{"text": "unterminated', "not valid JSON: Unterminated string"),
+        ('"just a string"', "holds a JSON str; expected an object or a list of them"),
+        ("[]", "empty document"),
+    ],
+)
+def test_files_json_bad_content(tmp_path: Path, content: str, reason: str) -> None:
+    [failure] = iter_documents([_write(tmp_path / "bad.json", content)])
+    assert reason in failure.reason
+
+
 @pytest.mark.parametrize("column", ["text", "body", "content", "notes", " Text "])
 def test_files_csv_text_column_names(tmp_path: Path, column: str) -> None:
     path = _write(tmp_path / "rows.csv", f'id,{column}\nr1,"{ARTICLE}"\n')

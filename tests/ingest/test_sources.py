@@ -68,9 +68,7 @@ def test_sources_exact_duplicates_are_yielded_once(
     with caplog.at_level(logging.INFO, logger="eventwatch.ingest"):
         documents = list(iter_documents([first, copy]))
     assert [d.id for d in documents] == ["first"]
-    assert any(
-        str(copy) in r.getMessage() and r.levelno == logging.INFO for r in caplog.records
-    )
+    assert any(str(copy) in r.getMessage() and r.levelno == logging.INFO for r in caplog.records)
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,6 @@ import subprocess
 import sys
 import textwrap
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -128,20 +127,16 @@ def _corpus(documents: int, events_per_document: int) -> list[tuple]:
     return corpus
 
 
-def test_sqlite_thousand_documents_one_transaction_each_under_three_seconds(
+def test_sqlite_thousand_documents_one_transaction_each_all_stored(
     db_path: Path,
 ) -> None:
+    # Speed is measured by `eventwatch bench`, never by a timed test.
     corpus = _corpus(1000, 10)
 
     with open_store(db_path) as store:
-        started = time.perf_counter()
         for doc, sentences, events in corpus:
             store.add_document(doc, sentences=sentences, events=events)
-        elapsed = time.perf_counter() - started
         assert store.count_events() == 10_000
-
-    print(f"1,000 documents x 10 events, one transaction each: {elapsed:.2f} s")
-    assert elapsed < 3.0
 
 
 def test_sqlite_add_documents_batches_into_one_transaction(db_path: Path) -> None:

@@ -24,7 +24,25 @@ _WITH_TYPES = {"CONSULT", "AGREE", "COOPERATE", "ASSAULT"}
 
 _NOT_ARGUMENT_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _ABSTRACT_HEADS = frozenset(
-    ["instance", "instances", "series", "string", "wave", "number", "activity", "activities", "act", "acts", "case", "cases", "invitation", "information", "detail", "details", "role"]
+    [
+        "instance",
+        "instances",
+        "series",
+        "string",
+        "wave",
+        "number",
+        "activity",
+        "activities",
+        "act",
+        "acts",
+        "case",
+        "cases",
+        "invitation",
+        "information",
+        "detail",
+        "details",
+        "role",
+    ]
 )
 
 

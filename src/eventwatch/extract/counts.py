@@ -8,17 +8,42 @@ from eventwatch.extract.syntax import number_value
 
 __all__ = ["find_counts"]
 
-_KILLED_NOUNS = frozenset(["death", "deaths", "dead", "fatality", "fatalities", "body", "bodies", "life", "lives"])
+_KILLED_NOUNS = frozenset(
+    ["death", "deaths", "dead", "fatality", "fatalities", "body", "bodies", "life", "lives"]
+)
 _INJURED_NOUNS = frozenset(["injury", "injuries", "wounded", "injured"])
-_KILLED_VERBS = frozenset(["kill", "die", "murder", "slay", "execute", "assassinate", "lose", "behead"])
+_KILLED_VERBS = frozenset(
+    ["kill", "die", "murder", "slay", "execute", "assassinate", "lose", "behead"]
+)
 _INJURED_VERBS = frozenset(["injure", "wound", "hurt", "hospitalize", "hospitalise", "maim"])
 _ARREST_VERBS = frozenset(["arrest", "detain", "apprehend", "jail", "imprison", "hold"])
 _ARREST_NOUNS = frozenset(["arrest", "arrests", "detention", "detentions", "detainee", "detainees"])
 _PROTEST_NOUNS = frozenset(
-    ["protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators", "marcher", "marchers", "participant", "participants", "supporter", "supporters", "rioter", "rioters", "striker", "strikers"]
+    [
+        "protester",
+        "protesters",
+        "protestor",
+        "protestors",
+        "demonstrator",
+        "demonstrators",
+        "marcher",
+        "marchers",
+        "participant",
+        "participants",
+        "supporter",
+        "supporters",
+        "rioter",
+        "rioters",
+        "striker",
+        "strikers",
+    ]
 )
-_PROTEST_VERBS = frozenset(["protest", "demonstrate", "march", "rally", "gather", "strike", "riot", "participate"])
-_VAGUE_BEFORE = frozenset(["about", "around", "nearly", "almost", "some", "roughly", "approximately"])
+_PROTEST_VERBS = frozenset(
+    ["protest", "demonstrate", "march", "rally", "gather", "strike", "riot", "participate"]
+)
+_VAGUE_BEFORE = frozenset(
+    ["about", "around", "nearly", "almost", "some", "roughly", "approximately"]
+)
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -48,8 +73,16 @@ def _classify(number: Token) -> str | None:
         verb = _governing_verb(number) or (
             noun.head if noun.dep_ in {"nsubjpass", "nsubj", "dobj"} else None
         )
+    if (
+        verb is None
+        and number.dep_ in {"nsubj", "nsubjpass", "dobj"}
+        and number.head.pos_ == "VERB"
+    ):
+        verb = number.head  # "eight were killed and 317 injured": the number is the subject
     verb_lemma = verb.lemma_.lower() if verb is not None else ""
-    passive = verb is not None and any(c.dep_ == "auxpass" for c in verb.children)
+    passive = verb is not None and (
+        any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN"
+    )
     role_ok = noun.dep_ in {"nsubjpass", "dobj"} or (noun.dep_ == "nsubj" and verb_lemma == "die")
     if verb_lemma in _KILLED_VERBS and (role_ok or passive):
         return "killed"

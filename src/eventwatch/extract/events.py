@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from eventwatch.annotate import AnnotatedDocument
 from eventwatch.extract.arguments import find_arguments
 from eventwatch.extract.counts import find_counts
-from eventwatch.extract.factuality import present
+from eventwatch.extract.factuality import present, sentence_attribution
 from eventwatch.extract.mention import Argument, EventMention, RawAttribution, argument_from_span
 from eventwatch.extract.syntax import phrase_span
 from eventwatch.extract.triggers import coup_mode, find_triggers
@@ -23,7 +23,18 @@ _TITLE_HEADS = frozenset(
     ["president", "speaker", "minister", "chairman", "leader", "general", "premier", "counterpart"]
 )
 _PLACE_NOUNS = frozenset(
-    ["capital", "city", "town", "village", "region", "province", "district", "outskirts", "suburb", "area"]
+    [
+        "capital",
+        "city",
+        "town",
+        "village",
+        "region",
+        "province",
+        "district",
+        "outskirts",
+        "suburb",
+        "area",
+    ]
 )
 _PLACE_PREPS = {
     "in",
@@ -323,7 +334,9 @@ def extract_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
             if sense.event_type == "MOBILIZE":
                 mention.mode = _mobilize_mode(token)
             for kind, (value, _number) in counts.items():
-                if sense.event_type in _COUNT_TYPES[kind]:
+                if sense.event_type in _COUNT_TYPES[kind] and (
+                    kind != "arrested" or mention.mode == "arrest"
+                ):
                     mention.counts[kind] = value
             sentence_mentions.append(mention)
         sentence_mentions = _dedupe(_absorb_into_riot(_merge_coup_frames(sentence_mentions)))
@@ -348,8 +361,11 @@ def extract_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                     if mention.factuality in {"attributed", "alleged"}
                     else "attributed",
                 )
-        if not sentence_mentions and opens_quote is False:
-            pass
+        if not any(m.attribution.source is not None for m in sentence_mentions):
+            spoken = sentence_attribution(sent, offset)
+            if spoken is not None:
+                factuality = "alleged" if spoken.anonymous or spoken.hedged else "attributed"
+                paragraph_source = (paragraph, spoken, factuality)
         for ent in sent.ents:
             if ent.label_ == "PERSON":
                 last_person = argument_from_span(ent, offset)
@@ -368,14 +384,50 @@ def _mobilize_mode(token: Token) -> str | None:
     return None
 
 
+_CROWD_HEADS = frozenset(
+    [
+        "rioter",
+        "rioters",
+        "mob",
+        "mobs",
+        "protester",
+        "protesters",
+        "demonstrator",
+        "demonstrators",
+        "crowd",
+        "crowds",
+    ]
+)
+
+
 def _absorb_into_riot(mentions: list[EventMention]) -> list[EventMention]:
-    """A riot and the attack it consisted of, in one sentence, are one event."""
+    """A riot and the attack it consisted of, in one sentence, are one event.
+
+    Violence by a crowd ("rioters clashed with police") is itself a riot.
+    """
+    for mention in mentions:
+        if (
+            mention.event_type == "ASSAULT"
+            and mention.actor is not None
+            and mention.actor.head_lemma in _CROWD_HEADS
+        ):
+            mention.event_type, mention.mode = "PROTEST", "riot"
+            mention.acled = (
+                "Riots",
+                "Mob violence" if "mob" in mention.actor.head_lemma else "Violent demonstration",
+            )
+            break
     riot = next((m for m in mentions if m.event_type == "PROTEST" and m.mode == "riot"), None)
     if riot is None:
         return mentions
     kept = []
     for mention in mentions:
-        if mention.event_type == "ASSAULT" and mention.mode in {None, "beat", "primitive"}:
+        if mention.event_type == "ASSAULT" and mention.mode in {
+            None,
+            "beat",
+            "primitive",
+            "firearms",
+        }:
             riot.actor = mention.actor or riot.actor
             riot.recipient = mention.recipient or riot.recipient
             riot.places = riot.places or mention.places
@@ -413,7 +465,7 @@ def _dedupe(mentions: list[EventMention]) -> list[EventMention]:
                 kept
                 for kept in result
                 if kept.event_type == mention.event_type
-                and kept.mode == mention.mode
+                and (kept.mode == mention.mode or kept.mode is None or mention.mode is None)
                 and (
                     kept.recipient is None
                     or mention.recipient is None
@@ -425,6 +477,8 @@ def _dedupe(mentions: list[EventMention]) -> list[EventMention]:
         if duplicate is None:
             result.append(mention)
             continue
+        if duplicate.mode is None and mention.mode is not None:
+            duplicate.mode, duplicate.acled = mention.mode, mention.acled
         duplicate.actor = duplicate.actor or mention.actor
         duplicate.recipient = duplicate.recipient or mention.recipient
         duplicate.places = duplicate.places or mention.places

@@ -27,10 +27,20 @@ from eventwatch.extract.cues import (
 from eventwatch.extract.mention import RawAttribution, argument_from_span
 from eventwatch.extract.syntax import phrase_span
 
-__all__ = ["Presentation", "present"]
+__all__ = ["Presentation", "attribution_from_verb", "present", "sentence_attribution"]
 
 _IRREALIS_NOUNS = frozenset(
-    ["threat", "risk", "prospect", "danger", "possibility", "scenario", "fear", "spectre", "specter"]
+    [
+        "threat",
+        "risk",
+        "prospect",
+        "danger",
+        "possibility",
+        "scenario",
+        "fear",
+        "spectre",
+        "specter",
+    ]
 )
 
 
@@ -134,6 +144,33 @@ def _according_source(pobj: Token) -> Token:
     return pobj
 
 
+def attribution_from_verb(verb: Token, offset: int) -> RawAttribution | None:
+    """Source, cue and carriers of a reporting verb ("the ministry said"), if it has a subject."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.lower_ in {"it", "this", "that", "which"}:
+        return None
+    span, via = _source_span(subject)
+    return RawAttribution(
+        source=argument_from_span(span, offset),
+        cue=verb.text,
+        cue_start=offset + verb.idx,
+        cue_end=offset + verb.idx + len(verb.text),
+        via=via,
+        anonymous=_anonymous(span),
+        hedged=verb.lemma_.lower() in HEDGE_VERBS,
+    )
+
+
+def sentence_attribution(sentence: Span, offset: int) -> RawAttribution | None:
+    """The speaker a sentence names, for the quotes that follow it in the paragraph."""
+    for token in sentence:
+        if token.lemma_.lower() in REPORTING_VERBS and token.pos_ == "VERB":
+            found = attribution_from_verb(token, offset)
+            if found is not None:
+                return found
+    return None
+
+
 def present(trigger: Token, sentence: Span, offset: int, *, event_type: str = "") -> Presentation:
     """Factuality and attribution of the event named by ``trigger``.
 
@@ -163,20 +200,9 @@ def present(trigger: Token, sentence: Span, offset: int, *, event_type: str = ""
             and token.pos_ in {"VERB", "AUX"}
         ):
             subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-            if (
-                attribution.source is None
-                and subject is not None
-                and subject.lower_ not in {"it", "this"}
-            ):
-                span, via = _source_span(subject)
-                attribution.source = argument_from_span(span, offset)
-                attribution.cue = token.text
-                attribution.cue_start = offset + token.idx
-                attribution.cue_end = offset + token.idx + len(token.text)
-                attribution.via.extend(via)
-                attribution.anonymous = _anonymous(span)
-                if lemma in HEDGE_VERBS:
-                    attribution.hedged = True
+            found = attribution_from_verb(token, offset) if attribution.source is None else None
+            if found is not None:
+                attribution = found
             elif (
                 attribution.source is not None
                 and subject is not None
@@ -190,7 +216,9 @@ def present(trigger: Token, sentence: Span, offset: int, *, event_type: str = ""
             and arrived_by in {"pobj", "pcomp", "prep", "acl"}
         ):
             hypothetical = True  # "the threat of mobilizing his supporters"
-        if arrived_by in {"nsubj", "nsubjpass", "relcl", "appos"}:
+        if arrived_by in {"nsubj", "nsubjpass", "relcl", "appos"} or (
+            arrived_by == "conj" and came_from is not None and came_from.pos_ == "VERB"
+        ):
             in_argument = (
                 True  # the event is a participant's description: the clause above is not its frame
             )

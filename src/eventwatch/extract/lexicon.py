@@ -216,32 +216,148 @@ TRIGGERS: dict[str, list[Sense]] = {
 
 # Verbs whose object is an event that was stopped before it happened.
 FOIL_VERBS = frozenset(
-    ["thwart", "foil", "prevent", "block", "uncover", "avert", "suppress", "quash", "stop", "disrupt", "neutralize", "neutralise", "expose", "identify", "detect", "preempt", "foiled", "thwarted"]
+    [
+        "thwart",
+        "foil",
+        "prevent",
+        "block",
+        "uncover",
+        "avert",
+        "suppress",
+        "quash",
+        "stop",
+        "disrupt",
+        "neutralize",
+        "neutralise",
+        "expose",
+        "identify",
+        "detect",
+        "preempt",
+        "foiled",
+        "thwarted",
+    ]
 )
 # Nouns that name a plan rather than a deed.
-PLOT_NOUNS = frozenset(["plot", "conspiracy", "plan", "plans", "preparation", "preparations", "scheme"])
+PLOT_NOUNS = frozenset(
+    ["plot", "conspiracy", "plan", "plans", "preparation", "preparations", "scheme"]
+)
 # Verbs and nouns after which an event word names a standing rule, not a new event
 # ("violating sanctions", "circumventing sanctions").
 BACKGROUND_GOVERNORS = frozenset(
-    ["violate", "violation", "evade", "evasion", "circumvent", "circumventing", "bypass", "breach", "breaching", "skirt", "dodge", "loophole"]
+    [
+        "violate",
+        "violation",
+        "evade",
+        "evasion",
+        "circumvent",
+        "circumventing",
+        "bypass",
+        "breach",
+        "breaching",
+        "skirt",
+        "dodge",
+        "loophole",
+    ]
 )
 # Predicates that make a bare plural a habit, not an event ("arrests are commonplace").
 GENERIC_PREDICATES = frozenset(
-    ["common", "commonplace", "widespread", "frequent", "routine", "rare", "typical", "usual", "rampant", "endemic"]
+    [
+        "common",
+        "commonplace",
+        "widespread",
+        "frequent",
+        "routine",
+        "rare",
+        "typical",
+        "usual",
+        "rampant",
+        "endemic",
+    ]
 )
 # Words that make "power" / "government" the object of a seizure.
-POWER_WORDS = frozenset(["power", "government", "control", "state", "presidency", "regime", "throne"])
+POWER_WORDS = frozenset(
+    ["power", "government", "control", "state", "presidency", "regime", "throne"]
+)
 WEAPON_WORDS = frozenset(
-    ["weapon", "weapons", "arm", "arms", "firearm", "firearms", "ammunition", "explosive", "explosives", "gun", "guns", "rifle", "rifles", "grenade", "grenades", "drug", "drugs", "cache", "vest", "vests", "device", "devices", "munition", "munitions", "cocaine", "heroin", "property", "asset", "assets", "cash"]
+    [
+        "weapon",
+        "weapons",
+        "arm",
+        "arms",
+        "firearm",
+        "firearms",
+        "ammunition",
+        "explosive",
+        "explosives",
+        "gun",
+        "guns",
+        "rifle",
+        "rifles",
+        "grenade",
+        "grenades",
+        "drug",
+        "drugs",
+        "cache",
+        "vest",
+        "vests",
+        "device",
+        "devices",
+        "munition",
+        "munitions",
+        "cocaine",
+        "heroin",
+        "property",
+        "asset",
+        "assets",
+        "cash",
+    ]
 )
 SANCTION_OBJECTS = frozenset(
-    ["sanction", "sanctions", "aid", "tie", "ties", "relation", "relations", "embassy", "agreement", "cooperation", "talks", "flight", "flights", "trade"]
+    [
+        "sanction",
+        "sanctions",
+        "aid",
+        "tie",
+        "ties",
+        "relation",
+        "relations",
+        "embassy",
+        "agreement",
+        "cooperation",
+        "talks",
+        "flight",
+        "flights",
+        "trade",
+    ]
 )
-TROOP_WORDS = frozenset(["troop", "troops", "force", "forces", "soldier", "soldiers", "army", "unit", "units"])
+TROOP_WORDS = frozenset(
+    ["troop", "troops", "force", "forces", "soldier", "soldiers", "army", "unit", "units"]
+)
 AGREEMENT_WORDS = frozenset(
-    ["agreement", "deal", "treaty", "accord", "memorandum", "ceasefire", "pact", "contract", "declaration"]
+    [
+        "agreement",
+        "deal",
+        "treaty",
+        "accord",
+        "memorandum",
+        "ceasefire",
+        "pact",
+        "contract",
+        "declaration",
+    ]
 )
 COURT_WORDS = frozenset(
-    ["court", "tribunal", "judge", "judges", "prison", "jail", "sentence", "sentenced", "convicted", "guilty"]
+    [
+        "court",
+        "tribunal",
+        "judge",
+        "judges",
+        "prison",
+        "jail",
+        "sentence",
+        "sentenced",
+        "convicted",
+        "guilty",
+    ]
 )
 PHONE_WORDS = frozenset(["phone", "telephone", "call", "calls", "conversation", "conversations"])

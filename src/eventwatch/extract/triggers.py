@@ -28,7 +28,49 @@ _POS = {"VERB": {"VERB"}, "NOUN": {"NOUN", "PROPN"}, "ANY": {"VERB", "NOUN", "PR
 # Entity labels inside which a word is a name, not an event ("Security Council").
 _NAME_LABELS = {"ORG", "PERSON", "GPE", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT", "NORP"}
 _PERSON_HEADS = frozenset(
-    ["president", "minister", "head", "chief", "director", "chairman", "chair", "speaker", "governor", "mayor", "general", "commander", "officer", "official", "deputy", "leader", "premier", "prime", "ambassador", "judge", "prosecutor", "secretary", "spokesman", "spokesperson", "adviser", "advisor", "ceo", "man", "woman", "person", "people", "employee", "staff", "operative", "member", "associate", "supporter", "agent", "chief", "lawmaker", "deputy"]
+    [
+        "president",
+        "minister",
+        "head",
+        "chief",
+        "director",
+        "chairman",
+        "chair",
+        "speaker",
+        "governor",
+        "mayor",
+        "general",
+        "commander",
+        "officer",
+        "official",
+        "deputy",
+        "leader",
+        "premier",
+        "prime",
+        "ambassador",
+        "judge",
+        "prosecutor",
+        "secretary",
+        "spokesman",
+        "spokesperson",
+        "adviser",
+        "advisor",
+        "ceo",
+        "man",
+        "woman",
+        "person",
+        "people",
+        "employee",
+        "staff",
+        "operative",
+        "member",
+        "associate",
+        "supporter",
+        "agent",
+        "chief",
+        "lawmaker",
+        "deputy",
+    ]
 )
 
 

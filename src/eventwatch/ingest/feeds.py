@@ -288,7 +288,7 @@ def _child(element: etree._Element | None, ns: str | None, name: str) -> etree._
 def _children(element: etree._Element, ns: str | None, name: str) -> Iterator[etree._Element]:
     """Children named ``{ns}name``."""
     tag = f"{{{ns}}}{name}" if ns else name
-    return element.iterchildren(tag)
+    yield from element.iterchildren(tag)
 
 
 def _text(element: etree._Element | None) -> str | None:

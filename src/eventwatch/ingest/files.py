@@ -1,7 +1,7 @@
 """Readers for local files, one per kind of file.
 
-Whole-document files (``.txt``, ``.html``, feeds, anything unknown) are read in
-one piece after a size check; their ``NAME.meta.json`` sidecar, if present,
+Whole-document files (``.txt``, ``.html``, ``.json``, feeds, anything unknown)
+are read in one piece after a size check; their ``NAME.meta.json`` sidecar, if present,
 supplies metadata.  Record files (``.jsonl``, ``.csv``, ``.tsv``) are streamed
 line by line, one Document per record, so a file of a million articles never
 sits in memory; for them ``max_bytes`` caps each line, not the file.
@@ -35,6 +35,7 @@ __all__ = [
     "read_csv_file",
     "read_feed_file",
     "read_html_file",
+    "read_json_file",
     "read_jsonl_file",
     "read_sidecar",
     "read_sniffed_file",
@@ -174,7 +175,56 @@ def read_jsonl_file(path: Path, context: IngestContext) -> Iterator[Item]:
                 source, f"line {number} is a JSON {type(record).__name__}, not an object"
             )
             continue
-        yield from _record_documents(record, path=path, number=number, context=context)
+        yield from _line_record_documents(record, path=path, number=number, context=context)
+
+
+def read_json_file(path: Path, context: IngestContext) -> Iterator[Item]:
+    """A JSON file holding one record object, or a list of them.
+
+    Records have the fields of JSON Lines records.  A single object is named
+    by the file (id: its ``id`` or the file stem); list items are named
+    ``{path}#{n}`` (id: their ``id`` or ``{stem}-{n}``).  Unlike JSON Lines, the
+    whole file is read at once, so ``max_bytes`` caps the file.
+    """
+    source = str(path)
+    try:
+        value = json.loads(
+            decode_bytes(read_capped(path, max_bytes=context.max_bytes), source=source)
+        )
+    except InputError as exc:
+        yield IngestFailure(source, exc.reason)
+        return
+    except json.JSONDecodeError as exc:
+        yield IngestFailure(
+            source, f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        )
+        return
+    if isinstance(value, dict):
+        yield from _record_documents(
+            value, source=source, doc_id=path.stem, label="the record", context=context
+        )
+        return
+    if not isinstance(value, list):
+        yield IngestFailure(
+            source, f"holds a JSON {type(value).__name__}; expected an object or a list of them"
+        )
+        return
+    if not value:
+        yield IngestFailure(source, "empty document: the JSON list has no records")
+    for number, record in enumerate(value, start=1):
+        item_source = f"{path}#{number}"
+        if not isinstance(record, dict):
+            yield IngestFailure(
+                item_source, f"item {number} is a JSON {type(record).__name__}, not an object"
+            )
+            continue
+        yield from _record_documents(
+            record,
+            source=item_source,
+            doc_id=f"{path.stem}-{number}",
+            label=f"item {number}",
+            context=context,
+        )
 
 
 def read_csv_file(path: Path, context: IngestContext) -> Iterator[Item]:
@@ -221,24 +271,37 @@ def _read_whole(path: Path, context: IngestContext, *, kind: BodyKind | None) ->
 
 
 def _record_documents(
-    record: Mapping[str, Any], *, path: Path, number: int, context: IngestContext
+    record: Mapping[str, Any],
+    *,
+    source: str,
+    doc_id: str,
+    label: str,
+    context: IngestContext,
 ) -> list[Item]:
-    """The Document for one JSON Lines or CSV record."""
-    source = f"{path}#L{number}"
+    """The Document for one JSON, JSON Lines or CSV record (``label`` names it in errors)."""
     text, html = record.get("text"), record.get("html")
+    kind: BodyKind
     if isinstance(text, str) and text.strip():
         body, kind = text, "text"
     elif isinstance(html, str) and html.strip():
         body, kind = html, "html"
     else:
-        return [IngestFailure(source, f"line {number} has no text: give a 'text' or 'html' value")]
+        return [IngestFailure(source, f"{label} has no text: give a 'text' or 'html' value")]
     return build_document(
-        body,
-        kind=kind,
+        body, kind=kind, doc_id=doc_id, source=source, metadata=record, defaults=context.defaults
+    )
+
+
+def _line_record_documents(
+    record: Mapping[str, Any], *, path: Path, number: int, context: IngestContext
+) -> list[Item]:
+    """A JSON Lines or CSV record, named by its line number."""
+    return _record_documents(
+        record,
+        source=f"{path}#L{number}",
         doc_id=f"{path.stem}-{number}",
-        source=source,
-        metadata=record,
-        defaults=context.defaults,
+        label=f"line {number}",
+        context=context,
     )
 
 
@@ -289,7 +352,7 @@ def _read_table(path: Path, context: IngestContext, *, delimiter: str) -> Iterat
                 )
                 continue
             record = _row_record(header, row)
-            yield from _record_documents(record, path=path, number=start, context=context)
+            yield from _line_record_documents(record, path=path, number=start, context=context)
     except csv.Error as exc:
         line = feed.numbers[-1] if feed.numbers else reader.line_num
         yield IngestFailure(

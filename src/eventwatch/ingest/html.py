@@ -115,7 +115,7 @@ def fragment_to_text(fragment: str) -> str:
         elif element.tag in _BLOCK_TAGS:
             element.text = "\n" + (element.text or "")
             element.tail = "\n\n" + (element.tail or "")
-    return root.text_content()
+    return str(root.text_content())
 
 
 def _trafilatura(html: str, *, url: str | None, favor_recall: bool) -> Any:

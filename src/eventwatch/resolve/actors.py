@@ -24,13 +24,66 @@ from eventwatch.resolve.places import default_gazetteer
 __all__ = ["ActorResolver", "sector_of"]
 
 _TITLES = frozenset(
-    ["president", "prime", "minister", "mr", "mrs", "ms", "dr", "general", "gen.", "col.", "colonel", "speaker", "chairman", "senator", "sen.", "rep.", "king", "queen", "prince", "sheikh", "emir", "ayatollah", "judge", "former", "acting", "new", "deputy", "head", "chief", "leader", "late"]
+    [
+        "president",
+        "prime",
+        "minister",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "general",
+        "gen.",
+        "col.",
+        "colonel",
+        "speaker",
+        "chairman",
+        "senator",
+        "sen.",
+        "rep.",
+        "king",
+        "queen",
+        "prince",
+        "sheikh",
+        "emir",
+        "ayatollah",
+        "judge",
+        "former",
+        "acting",
+        "new",
+        "deputy",
+        "head",
+        "chief",
+        "leader",
+        "late",
+    ]
 )
 _FUNCTION_WORDS = frozenset(["for", "of", "the", "and", "on", "in", "de", "du", "la", "al"])
 _INSTITUTION_HEADS = frozenset(
-    ["committee", "ministry", "service", "agency", "department", "council", "court", "parliament", "assembly", "office", "directorate", "bureau", "commission", "police", "army", "government", "guard", "forces"]
+    [
+        "committee",
+        "ministry",
+        "service",
+        "agency",
+        "department",
+        "council",
+        "court",
+        "parliament",
+        "assembly",
+        "office",
+        "directorate",
+        "bureau",
+        "commission",
+        "police",
+        "army",
+        "government",
+        "guard",
+        "forces",
+    ]
 )
-_GENERIC_WORDS = _INSTITUTION_HEADS | frozenset(["a", "an", "the", "its", "their", "state", "national"]) - {
+_GENERIC_WORDS = _INSTITUTION_HEADS | frozenset(
+    ["a", "an", "the", "its", "their", "state", "national"]
+) - {
     "national",
     "state",
 }
@@ -211,8 +264,11 @@ class ActorResolver:
         canonical: _Canonical | None = None
         if argument.label == "PERSON" or (argument.name and self._find_person(argument.name)):
             canonical = self._find_person(argument.name or text)
-        if canonical is None and (argument.label == "ORG" or argument.name):
-            canonical = self._find_org(_strip_name(argument.name or text))
+        bare = _strip_name(argument.name or text)
+        if canonical is None and (
+            argument.label == "ORG" or argument.name or bare.replace(".", "").isupper()
+        ):
+            canonical = self._find_org(bare)
         if canonical is None and (argument.label == "PERSON" or _looks_like_surname(text)):
             canonical = self._find_person(text)
         if canonical is None and argument.label not in {"PERSON", "GPE", "NORP"}:

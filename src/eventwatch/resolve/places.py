@@ -47,19 +47,38 @@ MILLION = 1_000_000
 # A city found by one of its alternate names ranks as if this much smaller.
 ALTERNATE_NAME_WEIGHT = 0.1
 # How alike (difflib ratio) a spelling variant must be to the name it stands for.
-FUZZY_MIN_RATIO = 0.7
+FUZZY_MIN_RATIO = 0.85
 # Letters a place name left after cutting a site word off must keep ("Ar Raboah Frontline").
 MIN_SITE_NAME = 4
 
-_DIRECTIONS = frozenset(
-    ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre", "center", "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "far"]
+
+def _words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text``."""
+    return frozenset(text.split())
+
+
+_DIRECTIONS = _words(
+    """
+    north south east west northern southern eastern western central centre center
+    northeast northwest southeast southwest northeastern northwestern southeastern
+    southwestern far
+    """
 )
-_ADMIN_WORDS = frozenset(
-    ["region", "province", "oblast", "governorate", "district", "state", "county", "prefecture", "department", "rayon", "territory", "municipality", "division", "autonomous"]
+_ADMIN_WORDS = _words(
+    """
+    region province oblast governorate district state county prefecture department rayon
+    territory municipality division autonomous republic krai kray okrug
+    """
 )
 # Words naming a site inside a place: "Donetsk Airport", "Tripoli Airport Road".
-_FEATURE_WORDS = frozenset(
-    ["airport", "airbase", "base", "station", "road", "street", "avenue", "highway", "bridge", "checkpoint", "crossing", "port", "harbour", "harbor", "market", "square", "camp", "prison", "hospital", "university", "junction", "dam", "roundabout", "stadium", "mosque", "church", "factory", "mine", "plant", "refinery", "industrial", "zone", "area", "neighbourhood", "neighborhood", "quarter", "outskirts", "suburb", "suburbs", "village", "town", "hills", "hill", "mountain", "mountains", "border", "frontline", "front"]
+_FEATURE_WORDS = _words(
+    """
+    airport airbase base station road street avenue highway bridge checkpoint crossing
+    port harbour harbor market square camp prison hospital university junction dam
+    roundabout stadium mosque church factory mine plant refinery industrial zone area
+    neighbourhood neighborhood quarter outskirts suburb suburbs village town hills hill
+    mountain mountains border frontline front
+    """
 )
 _AREA_PREFIX = re.compile(
     r"^(?:(?:coast|outskirts|suburbs|vicinity|environs|countryside|area|outside|near|around)"
@@ -67,7 +86,7 @@ _AREA_PREFIX = re.compile(
 )
 _PARENTHESES = re.compile(r"^(?P<outer>[^()]*)\((?P<inner>[^()]*)\)(?P<after>.*)$")
 _DASH = re.compile(r"\s*[-–—]\s*")
-_ARTICLES = frozenset(["al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "ath", "adh", "ed", "er", "es", "et", "ez", "en", "ad"])
+_ARTICLES = _words("al el ar as ad an at az ash ath adh ed er es et ez en")
 _SKELETON_FOLDS = (("dzh", "j"), ("dj", "j"), ("ck", "k"), ("q", "k"), ("c", "k"), ("x", "k"))
 _SKELETON_DROP = re.compile(r"[aeiouyhw]")
 _DOUBLES = re.compile(r"(.)\1+")
@@ -91,12 +110,15 @@ class Place:
     population: int
 
 
+def _without_article(key: str) -> str:
+    """``"al atarib"`` -> ``"atarib"``: a leading Arabic article dropped."""
+    article, _, rest = key.partition(" ")
+    return rest if rest and article in _ARTICLES else key
+
+
 def _skeleton(key: str) -> str:
     """A spelling-blind form of a key: no article, vowels, h/w/y or doubled letters."""
-    words = key.split()
-    if len(words) > 1 and words[0] in _ARTICLES:
-        words = words[1:]
-    text = "".join(words)
+    text = _without_article(key).replace(" ", "")
     for written, folded in _SKELETON_FOLDS:
         text = text.replace(written, folded)
     return _DOUBLES.sub(r"\1", _SKELETON_DROP.sub("", text))
@@ -124,7 +146,8 @@ def _readings(text: str) -> Iterator[tuple[str, str | None]]:
     start = 0
     while start < len(words) - 1 and words[start] in _DIRECTIONS:
         start += 1
-    for candidate in dict.fromkeys([key, " ".join(words[start:])]):
+    stripped = "" if words and words[start] in _DIRECTIONS else " ".join(words[start:])
+    for candidate in dict.fromkeys([key, stripped]):
         if not candidate:
             continue
         yield candidate, None
@@ -178,7 +201,6 @@ class Gazetteer:
         self._populations = array("q")
         self._weights = array("q")  # ranks namesakes; see data/build_gazetteer.py
         self._row_keys: list[str] = []  # each place's own keys, "|"-joined
-        self._by_country: dict[str, list[int]] = defaultdict(list)
         # key -> position, or a list of positions when several places share the key
         self._index: dict[str, int | list[int]] = {}
         self._admin_keys: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -217,7 +239,6 @@ class Gazetteer:
         self._populations.append(place.population)
         self._weights.append(place.population)
         self._row_keys.append("|".join(keys))
-        self._by_country[place.country].append(position)
         for key in dict.fromkeys(keys):
             self._add_key(position, key)
         if place.kind == "country":
@@ -244,7 +265,6 @@ class Gazetteer:
             self._populations.append(int(population))
             self._weights.append(int(weight))
             self._row_keys.append(keys)
-            self._by_country[iso3].append(position)
             for key in keys.split("|"):
                 held = index.get(key)
                 if held is None:
@@ -299,6 +319,7 @@ class Gazetteer:
         )
 
     def __len__(self) -> int:
+        """How many places the gazetteer holds."""
         return len(self._names)
 
     def candidates(self, name: str) -> list[Place]:
@@ -335,7 +356,7 @@ class Gazetteer:
         Handles a qualifier after a comma ("Kazan, Tatarstan", "Paris, Texas"), a
         leading "the" and direction ("southern Kyrgyzstan"), kind words ("Osh
         Region", "Gaza City"), abbreviations ("the U.S."), sites and districts
-        inside a place ("Beirut-Mazraa", "Donetsk Airport", "Coast of Zwara") and,
+        inside a place ("Beirut-Mazraa", "Donetsk Airport", "Coast of Tripoli") and,
         within ``context_countries``, spelling variants.
 
         Args:
@@ -399,15 +420,20 @@ class Gazetteer:
         return None, ""
 
     def _resolve_spelling(self, text: str, context: tuple[str, ...]) -> int | None:
-        """A place in the context countries whose name is a spelling variant of ``text``."""
+        """A place in the context countries whose name is a spelling variant of ``text``.
+
+        Candidates share the mention's skeleton; the closest (difflib ratio, articles
+        aside) wins if it reaches ``FUZZY_MIN_RATIO``.
+        """
         key = normalize_name(text)
         skeleton = _skeleton(key)
         if not context or len(skeleton) < 2:
             return None
+        bare = _without_article(key)
         scored = []
         for rank, iso3 in enumerate(context):
-            for position, name in self._skeleton_index(iso3).get(skeleton, ()):
-                ratio = difflib.SequenceMatcher(None, key, name).ratio()
+            for position, name in self._spelling_index(iso3).get(skeleton, ()):
+                ratio = difflib.SequenceMatcher(None, bare, _without_article(name)).ratio()
                 if ratio >= FUZZY_MIN_RATIO:
                     scored.append((rank, -ratio, position))
         if not scored:
@@ -416,13 +442,14 @@ class Gazetteer:
         tied = [position for rank, ratio, position in scored if (rank, ratio) == best]
         return self._ranked(tied, context=context)[0]
 
-    def _skeleton_index(self, iso3: str) -> dict[str, list[tuple[int, str]]]:
+    def _spelling_index(self, iso3: str) -> dict[str, list[tuple[int, str]]]:
         """Skeleton -> ``(position, key)`` for one country's places, built on first use."""
         if iso3 not in self._skeletons:
             index: dict[str, list[tuple[int, str]]] = defaultdict(list)
-            for position in self._by_country.get(iso3, ()):
-                for key in self._row_keys[position].split("|"):
-                    index[_skeleton(key)].append((position, key))
+            for position, country in enumerate(self._country_of):
+                if country == iso3:
+                    for key in self._row_keys[position].split("|"):
+                        index[_skeleton(key)].append((position, key))
             self._skeletons[iso3] = dict(index)
         return self._skeletons[iso3]
 

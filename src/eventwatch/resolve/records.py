@@ -190,6 +190,8 @@ def _merge(kept: ResolvedMention, new: ResolvedMention) -> ResolvedMention:
     """Fold two mentions of one event: the more informative leads, the other fills gaps."""
     lead, other = (kept, new) if kept.score() >= new.score() else (new, kept)
     lead.merged = [*kept.merged, *new.merged, other.mention]
+    if lead.mention.mode is None and other.mention.mode is not None:
+        lead.mention.mode, lead.mention.acled = other.mention.mode, other.mention.acled
     if not lead.explicit_date and other.explicit_date:
         lead.date, lead.explicit_date = other.date, True
     lead.actor = lead.actor or other.actor

@@ -52,7 +52,13 @@ CITY_FILE = "cities500.json"
 # Words that say "this is a first-level division" rather than name it; an admin-1
 # also gets a key without them ("Muhafazat Hadramawt" -> "hadramawt").
 ADMIN_WORDS = frozenset(
-    ["province", "provincia", "provinsi", "region", "regiao", "oblast", "oblys", "oblasti", "governorate", "muhafazat", "muhafazah", "state", "estado", "district", "rayon", "rayonu", "republic", "respublika", "respublikasi", "krai", "kray", "okrug", "autonomous", "avtonomnyy", "prefecture", "county", "department", "departamento", "departement", "municipality", "voivodeship", "wilayah", "wilayat", "vilayeti", "ili", "sheng", "zizhiqu", "shi", "of", "misto", "sahari", "city"]
+    """
+    province provincia provinsi region regiao oblast oblys oblasti governorate muhafazat
+    muhafazah state estado district rayon rayonu republic respublika respublikasi krai
+    kray okrug autonomous avtonomnyy prefecture county department departamento
+    departement municipality voivodeship wilayah wilayat vilayeti ili sheng zizhiqu shi
+    of misto sahari city
+    """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 _CODE_LIKE = re.compile(r"^[A-Z]{1,3}$")
 
@@ -190,7 +196,9 @@ def build_rows() -> list[str]:
         population = admin_population[iso3, admin1]
         keys = admin_keys(admin1)
         admin_rows.append(
-            format_row("admin1", admin1, iso3, admin1, centroid(points), population, population, keys)
+            format_row(
+                "admin1", admin1, iso3, admin1, centroid(points), population, population, keys
+            )
         )
 
     country_rows = []
@@ -218,8 +226,13 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     rows = build_rows()
-    with gzip.open(args.output, "wt", encoding="utf-8", compresslevel=9) as handle:
-        handle.write("\n".join(rows) + "\n")
+    text = "\n".join(rows) + "\n"
+    # mtime=0 and no file name: the same sources give the same bytes.
+    with (
+        args.output.open("wb") as raw,
+        gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0) as handle,
+    ):
+        handle.write(text.encode("utf-8"))
     size = args.output.stat().st_size
     logger.info("wrote %d places to %s (%d bytes)", len(rows), args.output, size)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwatch.extract.cues import LIGHT_VERBS, REPORTING_VERBS
-from eventwatch.extract.lexicon import FOIL_VERBS, PLOT_NOUNS, TRIGGERS
+from eventwatch.extract.lexicon import FOIL_VERBS, PLOT_NOUNS, SANCTION_OBJECTS, TRIGGERS
 from eventwatch.extract.syntax import subject_of
 
 __all__ = ["find_arguments"]
@@ -22,6 +22,7 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _WITH_TYPES = {"CONSULT", "AGREE", "COOPERATE", "ASSAULT"}
 
 
+_PROTEST_VERBS = frozenset("observe call join stage organise organize lead begin start".split())
 _NOT_ARGUMENT_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _ABSTRACT_HEADS = frozenset(
     [
@@ -108,6 +109,12 @@ def _verb_arguments(trigger: Token, key: str) -> tuple[Token | None, Token | Non
     if passive:
         actor = _pobj(trigger, "by")
         recipient = _child(trigger, "nsubjpass") or _child(trigger, "nsubj")
+        if (
+            recipient is not None
+            and recipient.lower_ in {"who", "whom", "that", "which"}
+            and trigger.dep_ == "relcl"
+        ):
+            recipient = _who_antecedent(trigger)
         if recipient is None and trigger.dep_ in {"acl", "amod", "conj"}:
             recipient = (
                 trigger.head if trigger.dep_ != "conj" else _child(trigger.head, "nsubjpass")
@@ -180,7 +187,11 @@ def _noun_arguments(trigger: Token, key: str) -> tuple[Token | None, Token | Non
         if event_type == "SANCTION" and recipient is None:
             recipient = _pobj(trigger, "to", "on", "against")
     head = trigger.head
-    if trigger.dep_ in {"dobj", "attr"} and head.lemma_.lower() in LIGHT_VERBS:
+    if trigger.dep_ in {"dobj", "attr"} and (
+        head.lemma_.lower() in LIGHT_VERBS
+        or event_type == "PROTEST"
+        and head.lemma_.lower() in _PROTEST_VERBS
+    ):
         actor = actor or _child(head, "nsubj")
         recipient = recipient or _pobj(head, "to", "with", "on", "against")
         if event_type == "SANCTION":
@@ -247,8 +258,8 @@ def find_arguments(
         recipient = _child(trigger, "dobj") if trigger.pos_ == "VERB" else None
         if recipient is not None and recipient.lemma_.lower() in {"power", "control"}:
             recipient = None
-        if actor is None and trigger.pos_ == "VERB" and mode == "realized":
-            actor = _child(trigger, "nsubj")
+        if actor is None and trigger.pos_ == "VERB" and mode in {"realized", "attempt", None}:
+            actor = _child(trigger, "nsubj") or _climb_for_subject(trigger)
         return actor, recipient
     if (
         trigger.pos_ in {"VERB", "AUX"}
@@ -260,6 +271,14 @@ def find_arguments(
         actor, recipient = _noun_arguments(trigger, key)
     if actor is not None and recipient is not None and actor.i == recipient.i:
         recipient = None
+    if (
+        recipient is not None
+        and event_type == "SANCTION"
+        and recipient.lemma_.lower() in SANCTION_OBJECTS | {"border"}
+    ):
+        # "closed the bloc's borders with Niger", "froze the country's assets": the target owns the thing
+        owner = _pobj(recipient, "with", "of", "to") or _child(recipient, "poss")
+        recipient = owner
     if recipient is not None and recipient.ent_type_ == "GPE" and recipient.dep_ == "pobj":
         if event_type in {"CONSULT", "PROTEST", "MOBILIZE", "ASSAULT"}:
             recipient = (

@@ -62,6 +62,13 @@ def _classify(number: Token) -> str | None:
         noun = number
     noun_lemma = noun.lemma_.lower()
     noun_text = noun.lower_
+    if any(a.lemma_.lower() == "toll" for a in list(number.ancestors)[:4]) or any(
+        c.lemma_.lower() == "toll"
+        for a in list(number.ancestors)[:3]
+        for c in a.children
+        if c.dep_ in {"nsubj", "nsubjpass"}
+    ):
+        return "killed"  # "the death toll rose to 42"
     if noun_text in _KILLED_NOUNS or noun_lemma in _KILLED_NOUNS:
         return "killed"
     if noun_text in _INJURED_NOUNS or noun_lemma in _INJURED_NOUNS:

@@ -13,7 +13,7 @@ from eventwatch.extract.counts import find_counts
 from eventwatch.extract.factuality import present, sentence_attribution
 from eventwatch.extract.mention import Argument, EventMention, RawAttribution, argument_from_span
 from eventwatch.extract.syntax import phrase_span
-from eventwatch.extract.triggers import coup_mode, find_triggers
+from eventwatch.extract.triggers import assault_mode, coup_mode, find_triggers
 
 __all__ = ["extract_mentions", "iter_sentences"]
 
@@ -293,14 +293,22 @@ def extract_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
             mode = sense.mode
             if sense.event_type == "COUP":
                 mode = coup_mode(token, sense.mode)
+            elif sense.event_type == "ASSAULT" and mode in {None, "explosives"}:
+                mode = (
+                    assault_mode(sent) if mode is None or assault_mode(sent) == "aerial" else mode
+                )
             actor_token, recipient_token = find_arguments(token, sense.event_type, mode)
             presentation = present(token, sent, offset, event_type=sense.event_type)
             actor = _argument(actor_token, offset)
             recipient = _argument(recipient_token, offset)
             if actor is not None and actor.is_pronoun:
-                actor = _resolve_pronoun(actor_token, mentions, last_person) or (
-                    presentation.attribution.source if actor.head_lemma in {"it", "they"} else None
-                )
+                source = presentation.attribution.source
+                if source is not None and (
+                    actor.head_lemma in {"it", "they"} or source.label == "PERSON"
+                ):
+                    actor = source  # "Tokayev said he removed …", "the SCNS reported that it had …"
+                else:
+                    actor = _resolve_pronoun(actor_token, mentions, last_person)
             if recipient is not None and recipient.is_pronoun:
                 recipient = _resolve_pronoun(recipient_token, mentions, last_person)
             background = token.dep_ in {"amod", "compound"} or (
@@ -330,6 +338,7 @@ def extract_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                 ),
                 trigger_token=token,
                 background=background,
+                date_scope=_date_scope(token, sent, offset),
             )
             if sense.event_type == "MOBILIZE":
                 mention.mode = _mobilize_mode(token)
@@ -373,6 +382,36 @@ def extract_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
     for mention in mentions:
         mention.trigger_token = None  # the parse is not kept beyond extraction
     return mentions
+
+
+def _date_scope(trigger: Token, sentence: Span, offset: int) -> list[tuple[int, int]]:
+    """Character ranges where a date belongs to this event: its own clause or a clause above it.
+
+    A date hanging from another clause ("since the generals seized power in 2021")
+    dates that clause, not this event.
+    """
+    governing = {trigger.i, *(a.i for a in trigger.ancestors)}
+    # a non-finite adjunct of the same clause dates it too: "speaking to the forces the day before, he stated …"
+    for index in list(governing):
+        for child in sentence.doc[index].children:
+            if (
+                child.dep_ == "advcl"
+                and child.tag_ in {"VBG", "VBN"}
+                and not any(c.dep_ == "mark" for c in child.children)
+            ):
+                governing.add(child.i)
+    ranges: list[tuple[int, int]] = []
+    for token in sentence:
+        anchor = token
+        while (
+            anchor.i not in governing
+            and anchor.pos_ not in {"VERB", "AUX"}
+            and anchor.head is not anchor
+        ):
+            anchor = anchor.head
+        if anchor.i in governing:
+            ranges.append((offset + token.idx, offset + token.idx + len(token.text)))
+    return ranges
 
 
 def _mobilize_mode(token: Token) -> str | None:
@@ -456,6 +495,14 @@ def _carrier_statement(sent: Span) -> list[str]:
     return names
 
 
+def _linked(a: EventMention, b: EventMention) -> bool:
+    """One trigger governs the other: "a drone strike … killed nine" is one attack."""
+    x, y = a.trigger_token, b.trigger_token
+    if x is None or y is None:
+        return False
+    return x.head.i == y.i or y.head.i == x.i or x.is_ancestor(y) and y.head.head.i == x.i
+
+
 def _dedupe(mentions: list[EventMention]) -> list[EventMention]:
     """Two triggers for one event in a sentence ("detained and placed in detention"): keep the first."""
     result: list[EventMention] = []
@@ -470,6 +517,7 @@ def _dedupe(mentions: list[EventMention]) -> list[EventMention]:
                     kept.recipient is None
                     or mention.recipient is None
                     or kept.recipient.text == mention.recipient.text
+                    or _linked(kept, mention)
                 )
             ),
             None,

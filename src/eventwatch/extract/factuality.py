@@ -29,6 +29,13 @@ from eventwatch.extract.syntax import phrase_span
 
 __all__ = ["Presentation", "attribution_from_verb", "present", "sentence_attribution"]
 
+_ACCUSATION_VERBS = frozenset("accuse blame charge allege suspect".split())
+# Prepositions of time and circumstance: an event inside them keeps its own modality
+# ("did not detain anyone during the march" does not negate the march).
+_ADJUNCT_PREPS = frozenset(
+    "during after before since amid despite following throughout until".split()
+)
+_ADJUNCT_MARKS = frozenset("since after before when while as because once until".split())
 _IRREALIS_NOUNS = frozenset(
     [
         "threat",
@@ -216,8 +223,26 @@ def present(trigger: Token, sentence: Span, offset: int, *, event_type: str = ""
             and arrived_by in {"pobj", "pcomp", "prep", "acl"}
         ):
             hypothetical = True  # "the threat of mobilizing his supporters"
-        if arrived_by in {"nsubj", "nsubjpass", "relcl", "appos"} or (
-            arrived_by == "conj" and came_from is not None and came_from.pos_ == "VERB"
+        if (
+            index > 0
+            and lemma in _ACCUSATION_VERBS
+            and arrived_by in {"prep", "pobj", "pcomp", "ccomp", "xcomp", "advcl"}
+            and not reported
+        ):
+            hedges.append(token)  # "accused the clergy of plotting a coup": a claim, not a fact
+        if (
+            arrived_by in {"nsubj", "nsubjpass", "relcl", "appos"}
+            or (arrived_by == "conj" and came_from is not None and came_from.pos_ == "VERB")
+            or (
+                arrived_by == "prep"
+                and came_from is not None
+                and came_from.lower_ in _ADJUNCT_PREPS
+            )
+            or (
+                arrived_by == "advcl"
+                and came_from is not None
+                and any(c.dep_ == "mark" and c.lower_ in _ADJUNCT_MARKS for c in came_from.children)
+            )
         ):
             in_argument = (
                 True  # the event is a participant's description: the clause above is not its frame
@@ -240,15 +265,25 @@ def present(trigger: Token, sentence: Span, offset: int, *, event_type: str = ""
                 elif child.dep_ == "aux" and child.lower_ in {"will", "shall", "'ll"}:
                     planned = True
                 elif child.dep_ == "aux" and child.lower_ in {"could", "would", "might", "may"}:
-                    if any(c.lower_ == "have" for c in token.children if c.dep_ == "aux"):
-                        hypothetical = True
+                    perfect = any(c.lower_ == "have" for c in token.children if c.dep_ == "aux")
+                    if child.lower_ in {"may", "might"} and perfect:
+                        hedges.append(child)  # "may have killed": uncertain past
+                    elif child.lower_ == "would" and not perfect:
+                        planned = True  # future in the past: "said it would send troops"
                     else:
-                        hedges.append(child)
+                        hypothetical = True  # "could have become", "could set off"
                 elif child.dep_ == "mark" and child_lemma in HYPOTHETICAL_MARKS:
                     hypothetical = True
-            if index > 0 and lemma in PLAN_WORDS and came_from is not None and came_from.dep_ in {
-                "xcomp", "acl", "ccomp", "pobj", "prep", "dobj"
-            }:  # fmt: skip
+            if (
+                index > 0
+                and lemma in PLAN_WORDS
+                and came_from is not None
+                and (
+                    came_from.dep_ in {"xcomp", "acl", "ccomp"}
+                    or came_from.dep_ in {"pobj", "prep"}
+                    and token.pos_ == "NOUN"
+                )
+            ):
                 planned = True
             if index > 0 and lemma in DENIAL_VERBS and came_from is not None and came_from.dep_ in {
                 "ccomp", "dobj"

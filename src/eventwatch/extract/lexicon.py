@@ -98,9 +98,13 @@ TRIGGERS: dict[str, list[Sense]] = {
     "fire": _senses(
         ("OFFICE", "dismiss", "VERB", None, "obj_person", 0.8),
         ("ASSAULT", "firearms", "VERB", ATTACK, "fire_on", 0.7),
+        ("ASSAULT", "firearms", "NOUN", ATTACK, "opened_fire", 0.75),
     ),
     "sack": _senses(("OFFICE", "dismiss", "VERB", None, "obj_person", 0.75)),
-    "remove": _senses(("OFFICE", "dismiss", "VERB", None, "obj_person", 0.6)),
+    "remove": _senses(
+        ("COUP", "realized", "VERB", OTHER_DEV, "from_power", 0.8),
+        ("OFFICE", "dismiss", "VERB", None, "obj_person", 0.6),
+    ),
     "removal": _senses(("OFFICE", "dismiss", "NOUN", None, "obj_person", 0.6)),
     "purge": _senses(("OFFICE", "dismiss", "ANY", None, None, 0.6)),
     "relieve": _senses(("OFFICE", "dismiss", "VERB", None, "obj_person", 0.6)),
@@ -114,7 +118,11 @@ TRIGGERS: dict[str, list[Sense]] = {
     "confiscate": _senses(("COERCE", "seize", "VERB", WEAPONS, None, 0.7)),
     "uncover": _senses(("COERCE", "seize", "VERB", WEAPONS, "obj_weapon", 0.6)),
     "recover": _senses(("COERCE", "seize", "VERB", WEAPONS, "obj_weapon", 0.5)),
-    "raid": _senses(("COERCE", "seize", "ANY", ARRESTS, None, 0.6)),
+    "raid": _senses(
+        ("ASSAULT", "aerial", "NOUN", AIR, "air", 0.75),
+        ("COERCE", "arrest", "ANY", ARRESTS, None, 0.55),
+    ),
+    "custody": _senses(("COERCE", "arrest", "NOUN", ARRESTS, "into_custody", 0.8)),
     "ban": _senses(("COERCE", "ban", "ANY", None, None, 0.6)),
     "outlaw": _senses(("COERCE", "ban", "VERB", None, None, 0.6)),
     "curfew": _senses(("COERCE", "ban", "NOUN", None, None, 0.6)),
@@ -147,8 +155,11 @@ TRIGGERS: dict[str, list[Sense]] = {
     "airstrike": _senses(("ASSAULT", "aerial", "NOUN", AIR, None, 0.85)),
     "strike": _senses(
         ("ASSAULT", "aerial", "NOUN", AIR, "air", 0.8),
-        ("PROTEST", "strike", "ANY", PEACEFUL, "no_air", 0.6),
+        ("PROTEST", "strike", "ANY", PEACEFUL, "labour", 0.65),
+        ("ASSAULT", None, "ANY", AIR, "hit_target", 0.6),
     ),
+    "wound": _senses(("ASSAULT", None, "VERB", ATTACK, None, 0.5)),
+    "injure": _senses(("ASSAULT", None, "VERB", ATTACK, "violent_cause", 0.45)),
     "clash": _senses(("ASSAULT", None, "ANY", CLASH, None, 0.75)),
     "fighting": _senses(("ASSAULT", None, "NOUN", CLASH, None, 0.6)),
     "ambush": _senses(("ASSAULT", "firearms", "ANY", CLASH, None, 0.75)),
@@ -200,7 +211,29 @@ TRIGGERS: dict[str, list[Sense]] = {
     "cooperate": _senses(("COOPERATE", None, "VERB", None, None, 0.6)),
     "collaborate": _senses(("COOPERATE", None, "VERB", None, None, 0.6)),
     "work": _senses(("COOPERATE", None, "VERB", None, "work_with", 0.5)),
-    "aid": _senses(("AID", "humanitarian", "NOUN", None, None, 0.55)),
+    "aid": _senses(("AID", "humanitarian", "NOUN", None, "given", 0.55)),
+    "send": _senses(
+        ("AID", "military", "VERB", None, "obj_peacekeepers", 0.6),
+        ("MOBILIZE", "troops", "VERB", None, "obj_troops", 0.6),
+        ("AID", "humanitarian", "VERB", None, "obj_aid", 0.6),
+    ),
+    "close": _senses(("SANCTION", "embargo", "VERB", None, "obj_border", 0.6)),
+    "pause": _senses(("SANCTION", "discontinue", "VERB", None, "obj_sanction", 0.6)),
+    "halt": _senses(("SANCTION", "discontinue", "VERB", None, "obj_sanction", 0.6)),
+    "freeze": _senses(("SANCTION", "embargo", "VERB", None, "obj_sanction", 0.6)),
+    "cut": _senses(("SANCTION", "discontinue", "VERB", None, "obj_sanction", 0.55)),
+    "turn": _senses(("REJECT", None, "VERB", None, "turn_away", 0.6)),
+    "proclaim": _senses(("OFFICE", "appoint", "VERB", None, "named_as", 0.65)),
+    "declare": _senses(("OFFICE", "appoint", "VERB", None, "named_as", 0.55)),
+    "swear": _senses(("OFFICE", "appoint", "VERB", None, "sworn_in", 0.8)),
+    "take": _senses(
+        ("COUP", None, "VERB", OTHER_DEV, "obj_power", 0.75),
+        ("COERCE", "arrest", "VERB", ARRESTS, "into_custody", 0.8),
+    ),
+    "grab": _senses(("COUP", None, "VERB", OTHER_DEV, "obj_power", 0.75)),
+    "term": _senses(("SANCTION", "convict", "NOUN", None, "prison_term", 0.6)),
+    "discuss": _senses(("CONSULT", "phone", "VERB", None, "by_phone", 0.7)),
+    "speak": _senses(("CONSULT", "phone", "VERB", None, "by_phone", 0.7)),
     "release": _senses(("CONCEDE", "release", "VERB", None, "obj_person", 0.65)),
     "pardon": _senses(("CONCEDE", "release", "ANY", None, None, 0.65)),
     "withdraw": _senses(("RETREAT", "withdraw", "VERB", None, "obj_troops", 0.6)),
@@ -313,22 +346,24 @@ WEAPON_WORDS = frozenset(
     ]
 )
 SANCTION_OBJECTS = frozenset(
-    [
-        "sanction",
-        "sanctions",
-        "aid",
-        "tie",
-        "ties",
-        "relation",
-        "relations",
-        "embassy",
-        "agreement",
-        "cooperation",
-        "talks",
-        "flight",
-        "flights",
-        "trade",
-    ]
+    "sanction sanctions aid tie ties relation relations embassy agreement cooperation "
+    "talks flight flights trade assistance programme programmes program programs funding "
+    "loan loans export exports import imports asset assets account accounts".split()
+)
+AIR_WORDS = frozenset(
+    "air drone drones warplane warplanes jet jets aircraft airstrike helicopter helicopters bomber bombers".split()
+)
+GUN_WORDS = frozenset(
+    "gun guns shot shoot shooting gunfire gunmen gunman bullet bullets pellets fired rifle rifles sniper snipers".split()
+)
+EXPLOSIVE_WORDS = frozenset(
+    "bomb bombs bombing explosion explosive explosives blast ied grenade grenades mine landmine shell shells shelling rocket rockets mortar".split()
+)
+BLADE_WORDS = frozenset("knife knives machete machetes stabbed stabbing axe".split())
+BEAT_WORDS = frozenset("beaten beat beating clubs sticks batons".split())
+LABOUR_WORDS = frozenset(
+    "worker workers union unions teacher teachers doctors nurses miners drivers employees staff "
+    "hunger walkout wage wages salary salaries pay pensions".split()
 )
 TROOP_WORDS = frozenset(
     ["troop", "troops", "force", "forces", "soldier", "soldiers", "army", "unit", "units"]

@@ -55,6 +55,9 @@ class EventMention:
     attribution: RawAttribution = field(default_factory=RawAttribution)
     contexts: list[str] = field(default_factory=list)
     definite: bool = False  # "the riots": points back to an event already mentioned
+    date_scope: list[tuple[int, int]] = field(
+        default_factory=list
+    )  # where this event's date may stand
     background: bool = False  # named in passing inside a phrase ("the already arrested head")
     carrier_via: list[str] = field(default_factory=list)  # "reports of the coup came via X"
     trigger_token: Token | None = None

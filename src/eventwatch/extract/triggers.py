@@ -8,10 +8,16 @@ from spacy.tokens import Span, Token
 
 from eventwatch.extract.lexicon import (
     AGREEMENT_WORDS,
+    AIR_WORDS,
     BACKGROUND_GOVERNORS,
+    BEAT_WORDS,
+    BLADE_WORDS,
     COURT_WORDS,
+    EXPLOSIVE_WORDS,
     FOIL_VERBS,
     GENERIC_PREDICATES,
+    GUN_WORDS,
+    LABOUR_WORDS,
     PHONE_WORDS,
     PLOT_NOUNS,
     POWER_WORDS,
@@ -22,7 +28,28 @@ from eventwatch.extract.lexicon import (
     Sense,
 )
 
-__all__ = ["Trigger", "coup_mode", "find_triggers", "object_tokens"]
+__all__ = ["Trigger", "assault_mode", "coup_mode", "find_triggers", "object_tokens"]
+
+# Objects of "strike" that are no target ("struck a deal").
+_STRIKE_VERBS = frozenset("observe call hold stage launch begin declare end join announce".split())
+_NOT_TARGETS = frozenset("deal agreement balance tone note chord bargain pose match".split())
+_VIOLENCE_WORDS = frozenset("attack attacked attackers clashes riot riots violence assault".split())
+
+
+def assault_mode(sentence: Span) -> str | None:
+    """The means of an attack, read off the sentence's words (air, guns, explosives, blades, beatings)."""
+    words = {t.lower_ for t in sentence}
+    for mode, cues in (
+        ("aerial", AIR_WORDS),
+        ("explosives", EXPLOSIVE_WORDS),
+        ("firearms", GUN_WORDS),
+        ("primitive", BLADE_WORDS),
+        ("beat", BEAT_WORDS),
+    ):
+        if words & cues:
+            return mode
+    return None
+
 
 _POS = {"VERB": {"VERB"}, "NOUN": {"NOUN", "PROPN"}, "ANY": {"VERB", "NOUN", "PROPN", "ADJ"}}
 # Entity labels inside which a word is a name, not an event ("Security Council").
@@ -127,7 +154,7 @@ _SURNAME_ENDINGS = (
 
 
 def _is_person(token: Token) -> bool:
-    if token.ent_type_ in {"PERSON", "NORP"}:
+    if token.ent_type_ in {"PERSON", "NORP"} or token.lower_ in {"he", "she", "him", "her", "them"}:
         return True
     if token.pos_ == "PROPN" and any(
         ent.label_ == "PERSON" and token.text in ent.text.split() for ent in token.doc.ents
@@ -178,8 +205,20 @@ def _condition_holds(condition: str | None, token: Token, sentence: Span) -> boo
     if condition == "step_down":
         return any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children)
     if condition == "named_as":
-        return any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children) or any(
-            c.dep_ == "oprd" for c in token.children
+        return (
+            any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children)
+            or any(
+                c.dep_ in {"oprd", "ccomp"} and c.pos_ in {"NOUN", "PROPN"} for c in token.children
+            )
+            or (
+                any(c.dep_ == "auxpass" for c in token.children)
+                and any(
+                    c.dep_ == "xcomp"
+                    and c.lemma_.lower() in {"replace", "succeed", "head", "lead", "run"}
+                    for c in token.children
+                )
+            )
+            or any(c.lower_ in {"himself", "herself"} for c in token.children)
         )
     if condition == "fire_on":
         return any(
@@ -207,6 +246,84 @@ def _condition_holds(condition: str | None, token: Token, sentence: Span) -> boo
                 token.lower_ == "calls"
                 and any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
             )
+        )
+    if condition == "labour":
+        near = {c.lower_ for c in token.children} | {
+            g.lower_ for c in token.children for g in c.children
+        }
+        return (
+            bool(near & (LABOUR_WORDS | {"general", "national", "nationwide"}))
+            or (token.head.lower_ == "on" and token.dep_ == "pobj")
+            or (token.dep_ == "dobj" and token.head.lemma_.lower() in _STRIKE_VERBS)
+            or (token.pos_ == "VERB" and bool(words & LABOUR_WORDS))
+        )
+    if condition == "hit_target":
+        if token.pos_ == "VERB":
+            return any(
+                c.dep_ == "dobj" and c.lemma_.lower() not in _NOT_TARGETS for c in token.children
+            )
+        return True  # "the strike hit an emergency ward": a strike that is no labour strike
+    if condition == "violent_cause":
+        return bool(
+            words
+            & (GUN_WORDS | EXPLOSIVE_WORDS | AIR_WORDS | BLADE_WORDS | BEAT_WORDS | _VIOLENCE_WORDS)
+        )
+    if condition == "given":
+        return token.dep_ != "compound"
+    if condition == "obj_peacekeepers":
+        return bool(
+            lemmas & {"peacekeeper", "contingent", "weapon", "arm", "ammunition", "equipment"}
+        ) or any(c.lower_ == "peacekeeping" for t in objects for c in t.children)
+    if condition == "obj_aid":
+        return bool(lemmas & {"aid", "food", "medicine", "supply", "assistance", "relief"})
+    if condition == "obj_border":
+        return bool(lemmas & {"border", "airspace", "crossing"})
+    if condition == "turn_away":
+        return any(
+            c.dep_ in {"prt", "advmod"} and c.lower_ in {"away", "down"} for c in token.children
+        )
+    if condition == "sworn_in":
+        return any(
+            c.dep_ in {"prt", "prep"}
+            and c.lower_ == "in"
+            and (c.dep_ == "prt" or any(_is_person(g) for g in c.children))
+            for c in token.children
+        )
+    if condition == "from_power":
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ == "from"
+            and any(g.lemma_.lower() in {"power", "office"} for g in c.children)
+            for c in token.children
+        )
+    if condition == "opened_fire":
+        return token.head.lemma_.lower() == "open" and token.dep_ == "dobj"
+    if condition == "into_custody":
+        if token.lemma_.lower() == "custody":
+            return token.head.lower_ in {"into", "in"} and token.head.head.lemma_.lower() in {
+                "take", "place", "remand", "put", "hold"
+            }  # fmt: skip
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ == "into"
+            and any(g.lemma_.lower() == "custody" for g in c.children)
+            for c in token.children
+        )
+    if condition == "prison_term":
+        return any(
+            c.lower_ in {"prison", "jail"} or "year" in c.lower_ for c in token.children
+        ) or (
+            token.head.lemma_.lower() in {"give", "hand", "serve", "receive"}
+            and bool(words & COURT_WORDS)
+        )
+    if condition == "by_phone":
+        heads = [token, *(c for c in token.children if c.dep_ == "dobj")]
+        return any(
+            c.dep_ in {"prep", "agent"}
+            and c.lower_ in {"by", "over", "on"}
+            and any(g.lower_ in {"phone", "telephone"} for g in c.children)
+            for head in heads
+            for c in head.children
         )
     if condition == "work_with":
         return any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children) and any(
@@ -280,7 +397,7 @@ def coup_mode(token: Token, default: str | None) -> str | None:
     lemmas = {t.lemma_.lower() for t in near} | {c.lemma_.lower() for c in near_children}
     if lemmas & FOIL_VERBS or lemmas & PLOT_NOUNS or "prepare" in lemmas:
         return "conspiracy"
-    if lemmas & {"attempt", "attempted", "fail", "failed", "abort", "abortive", "bid"}:
+    if lemmas & {"attempt", "attempted", "fail", "failed", "abort", "abortive", "bid", "try"}:
         return "attempt"
     if default:
         return default

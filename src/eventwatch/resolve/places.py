@@ -32,7 +32,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from eventwatch.resolve.countries import country_code, iter_country_names, normalize_name
+from eventwatch.resolve.countries import (
+    country_code,
+    country_name,
+    iter_country_names,
+    normalize_name,
+)
 
 __all__ = ["Gazetteer", "Place", "default_gazetteer", "resolve"]
 
@@ -457,7 +462,7 @@ class Gazetteer:
         """Context countries as ISO alpha-3 codes, unknown ones dropped."""
         codes = []
         for country in countries:
-            code = country.upper() if len(country) == 3 else country_code(country)
+            code = country.upper() if country_name(country) else country_code(country)
             if code:
                 codes.append(code)
         return tuple(dict.fromkeys(codes))

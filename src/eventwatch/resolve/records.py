@@ -12,6 +12,7 @@ lists the others under ``mentions``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -33,6 +34,10 @@ from eventwatch.resolve.places import Gazetteer, Place, default_gazetteer
 __all__ = ["ResolvedMention", "document_countries", "resolve_document"]
 
 _COUP_MODES = {"conspiracy", "attempt"}
+# "PORT SUDAN, Jan 26 (Nilewire) —": place, date, optional agency, then a dash.
+_DATELINE = re.compile(
+    r"^[A-Z][\w .'’-]*,(?:\s*[A-Z][\w .'’-]*,)?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-)"
+)
 _PRECISION = {"city": "city", "admin1": "region", "country": "country"}
 
 
@@ -62,44 +67,84 @@ class ResolvedMention:
         return value
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z-]+(?:['’]s)?")
+
+
 def document_countries(extracted: ExtractedDocument, gazetteer: Gazetteer) -> list[str]:
-    """Countries the document talks about, most mentioned first."""
+    """Countries the document talks about, most mentioned first.
+
+    Every capitalised word that names a country or its people counts ("Armenian",
+    "Pakistan's"), the title twice; places the parser found count through the
+    gazetteer, read in the light of the countries the words name.
+    """
     counts: Counter[str] = Counter()
+    document = extracted.document
+    for weight, text in ((2.0, document.title or ""), (1.0, document.text)):
+        for word in _CAPITALISED.findall(text):
+            code = country_code(word)
+            if code:
+                counts[code] += weight
+    context = [code for code, _ in counts.most_common(3)]
     for text, label in extracted.entities:
-        code = None
-        if label == "NORP":
-            code = country_code(text)
-        elif label in {"GPE", "LOC"}:
-            code = country_code(text, adjectives=False)
-            if code is None:
-                place = gazetteer.lookup(text)
-                code = place.country if place is not None and place.population >= 100_000 else None
-        if code:
-            counts[code] += 1
+        if label in {"GPE", "LOC"} and country_code(text, adjectives=False) is None:
+            place = gazetteer.resolve(text, context_countries=context)
+            if place is not None:
+                counts[place.country] += (
+                    1.0 if place.population >= 10_000 or place.kind != "city" else 0.5
+                )
     return [code for code, _ in counts.most_common()]
 
 
-def _sentence_dates(extracted: ExtractedDocument) -> dict[int, list[DateMention]]:
-    """Dates of every sentence, resolved in reading order (so "the day before" has its anchor)."""
+def _sentence_dates(
+    extracted: ExtractedDocument,
+) -> tuple[dict[int, list[DateMention]], dict[int, DateMention]]:
+    """Dates of every sentence, resolved in reading order (so "the day before" has its anchor).
+
+    Also, per sentence, the date the text has just given (a day or week named in one
+    of the two sentences before): "Fourteen people were detained on Wednesday.
+    Investigators confiscated firearms …" happened that day.  A dateline ("PESHAWAR,
+    Nov 21 (Meridian) —") dates the report, not an event, and is skipped.
+    """
     document = extracted.document
+    text = document.text
     anchor: str | None = None
     by_start: dict[int, list[DateMention]] = {}
-    for start, end in extracted.sentences:
+    carried: dict[int, DateMention] = {}
+    recent: list[tuple[int, DateMention]] = []  # (sentence number, date)
+    for number, (start, end) in enumerate(extracted.sentences):
+        recent = [(n, d) for n, d in recent if number - n <= 2]
+        if recent:
+            carried[start] = recent[-1][1]
         found = find_dates(
-            document.text[start:end], published=document.published, anchor=anchor, offset=start
+            text[start:end], published=document.published, anchor=anchor, offset=start
         )
+        found = [
+            m
+            for m in found
+            if not _DATELINE.match(text[start : m.end + 30]) or m.start - start > 60
+        ]
         by_start[start] = found
         for mention in found:
+            if mention.range.precision in {"day", "week"} and mention.range.start:
+                recent.append((number, mention))
             if mention.range.precision == "day" and mention.range.start:
                 anchor = mention.range.start
-    return by_start
+    return by_start, carried
 
 
 def _pick_date(mention: EventMention, dates: list[DateMention]) -> DateMention | None:
+    """The date in the event's own clause or one above it, nearest the trigger."""
     if mention.background or not dates:
         return None
+    in_scope = [
+        d
+        for d in dates
+        if any(s <= d.start < e or d.start <= s < d.end for s, e in mention.date_scope)
+    ]
+    if not in_scope:
+        return None
     trigger = mention.trigger[0]
-    return min(dates, key=lambda d: abs(d.start - trigger))
+    return min(in_scope, key=lambda d: abs(d.start - trigger))
 
 
 def _location(mention: EventMention, gazetteer: Gazetteer, countries: list[str]) -> Location | None:
@@ -282,11 +327,14 @@ def resolve_document(
     countries = document_countries(extracted, gazetteer)
     main_country = countries[0] if countries else None
     actors = ActorResolver(extracted.entities, main_country=main_country, countries=countries)
-    dates = _sentence_dates(extracted)
+    dates, carried = _sentence_dates(extracted)
     fallback_date = published_range(document.published, document.published_precision)
     resolved: list[ResolvedMention] = []
     for mention in extracted.mentions:
-        picked = _pick_date(mention, dates.get(mention.sentence[0], []))
+        own = dates.get(mention.sentence[0], [])
+        picked = _pick_date(mention, own)
+        if picked is None and not own and not mention.background:
+            picked = carried.get(mention.sentence[0])
         item = ResolvedMention(
             mention=mention,
             date=picked.range if picked else fallback_date,

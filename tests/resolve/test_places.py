@@ -1,0 +1,237 @@
+"""Tests for eventwatch.resolve.places: the gazetteer, its ranking and mention reading."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwatch.resolve.countries import normalize_name
+from eventwatch.resolve.places import Gazetteer, Place, default_gazetteer, resolve
+
+
+def _place(name: str, country: str, kind: str, population: int, admin1: str | None = None) -> Place:
+    return Place(name, country, admin1, 0.0, 0.0, kind, population)
+
+
+def _gazetteer(*entries: tuple[Place, list[str]]) -> Gazetteer:
+    """A small gazetteer; each place is also found by its own name."""
+    return Gazetteer(
+        (place, [normalize_name(place.name), *alternates]) for place, alternates in entries
+    )
+
+
+# --- the packaged gazetteer -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "kind", "admin1"),
+    [
+        ("Kazan, Tatarstan", "Kazan", "RUS", "city", "Tatarstan"),
+        ("Kazan, Turkey", "Kazan", "TUR", "city", "Ankara"),
+        ("Kazan", "Kazan", "RUS", "city", "Tatarstan"),
+        ("Osh Region", "Osh", "KGZ", "admin1", "Osh"),
+        ("Osh Oblast", "Osh", "KGZ", "admin1", "Osh"),
+        ("Osh", "Osh", "KGZ", "city", "Osh"),
+        ("Osh city", "Osh", "KGZ", "city", "Osh"),
+        ("Jalal-Abad Region", "Jalal-Abad", "KGZ", "admin1", "Jalal-Abad"),
+        ("Bishkek", "Bishkek", "KGZ", "city", "Chuy"),
+        ("Haifa", "Haifa", "ISR", "city", "Haifa"),
+        ("Haifa District", "Haifa", "ISR", "admin1", "Haifa"),
+        ("Sanaa", "Sanaa", "YEM", "city", "Amanat Al Asimah"),
+        ("Sana'a", "Sanaa", "YEM", "city", "Amanat Al Asimah"),
+        ("Sanaa Governorate", "Sanaa", "YEM", "admin1", "Sanaa"),
+        ("Tatarstan", "Tatarstan", "RUS", "admin1", "Tatarstan"),
+        ("Republic of Tatarstan", "Tatarstan", "RUS", "admin1", "Tatarstan"),
+        ("Munich", "Munich", "DEU", "city", "Bavaria"),
+        ("Moscow", "Moscow", "RUS", "city", "Moscow"),
+        ("Kiev", "Kyiv", "UKR", "city", "Kyiv City"),
+        ("Paris, Texas", "Paris", "USA", "city", "Texas"),
+        ("Kyrgyzstan", "Kyrgyzstan", "KGZ", "country", None),
+        ("southern Kyrgyzstan", "Kyrgyzstan", "KGZ", "country", None),
+        ("north-eastern Syria", "Syria", "SYR", "country", None),
+        ("the U.S.", "United States", "USA", "country", None),
+        ("Georgia", "Georgia", "GEO", "country", None),
+        ("Gaza City", "Gaza", "PSE", "city", "Gaza Strip"),
+        ("Beirut-Mazraa", "Beirut", "LBN", "city", "Beyrouth"),
+        ("Coast of Tripoli", "Tripoli", "LBY", "city", "Tripoli"),
+    ],
+)
+def test_places_resolve_mentions(
+    text: str, name: str, country: str, kind: str, admin1: str | None
+) -> None:
+    place = resolve(text)
+    assert place is not None
+    assert (place.name, place.country, place.kind, place.admin1) == (name, country, kind, admin1)
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "name", "country", "kind"),
+    [
+        ("Jalal-Abad", ["KGZ"], None, "KGZ", "city"),  # GeoNames calls the city "Manas"
+        ("Kazan", ["TUR"], "Kazan", "TUR", "city"),
+        ("Kazan, Tatarstan", ["TUR"], "Kazan", "RUS", "city"),  # the text outranks context
+        ("Paris", ["USA"], "Paris", "USA", "city"),
+        ("Georgia", ["USA"], "Georgia", "USA", "admin1"),
+        ("Punjab", ["IND"], "Punjab", "IND", "admin1"),
+        ("Punjab", ["PAK"], "Punjab", "PAK", "admin1"),
+        ("Moscow", ["KGZ"], "Moscow", "RUS", "city"),  # a big city abroad stays itself
+        ("Donetsk Airport", ["UKR"], "Donetsk", "UKR", "city"),
+        ("Quamishli", ["SYR"], "Al Qāmishlī", "SYR", "city"),  # a spelling variant
+        ("Nameless Hills (Tartar Region)", ["AZE"], None, "AZE", "admin1"),
+        ("Kazan", ["Turkey"], "Kazan", "TUR", "city"),  # a context country by name
+    ],
+)
+def test_places_resolve_with_context(
+    text: str, context: list[str], name: str | None, country: str, kind: str
+) -> None:
+    place = resolve(text, context_countries=context)
+    assert place is not None
+    assert (place.country, place.kind) == (country, kind)
+    if name is not None:
+        assert place.name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Xyzzyville", "", "   ", "Qwertyuiop Region", "southern Xyzzyland", "Kyrgyz", "Russian"],
+)
+def test_places_resolve_unknown_is_none(text: str) -> None:
+    assert resolve(text) is None
+
+
+def test_places_resolve_spelling_variants_need_context() -> None:
+    assert resolve("Quamishli") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "kind"),
+    [
+        ("the Netherlands", "NLD", "country"),
+        ("THE NETHERLANDS", "NLD", "country"),
+        ("MOSCOW", "RUS", "city"),
+        ("moscow", "RUS", "city"),
+        ("Russia's", "RUS", "country"),
+        ("Kyrgyzstan’s", "KGZ", "country"),
+        ("the Kyrgyz Republic", "KGZ", "country"),
+        ("Burma", "MMR", "country"),
+    ],
+)
+def test_places_resolve_case_the_and_possessive(text: str, country: str, kind: str) -> None:
+    place = resolve(text)
+    assert place is not None
+    assert (place.country, place.kind) == (country, kind)
+
+
+def test_places_country_point_is_its_capital() -> None:
+    kyrgyzstan = resolve("Kyrgyzstan")
+    bishkek = resolve("Bishkek")
+    assert kyrgyzstan is not None and bishkek is not None
+    assert (kyrgyzstan.lat, kyrgyzstan.lon) == pytest.approx((bishkek.lat, bishkek.lon), abs=0.01)
+    assert kyrgyzstan.population > 5_000_000
+
+
+def test_places_region_point_lies_near_its_cities() -> None:
+    tatarstan = resolve("Tatarstan")
+    assert tatarstan is not None
+    assert 54.0 < tatarstan.lat < 57.0 and 47.0 < tatarstan.lon < 54.0
+
+
+def test_places_lookup_matches_names_exactly() -> None:
+    gazetteer = default_gazetteer()
+    assert gazetteer.lookup("Osh Region") is None
+    haifa = gazetteer.lookup("HAIFA")
+    assert haifa is not None and haifa.country == "ISR"
+    assert gazetteer.lookup("Xyzzyville") is None
+
+
+def test_places_candidates_are_ranked() -> None:
+    candidates = default_gazetteer().candidates("Kazan")
+    assert candidates[0].country == "RUS"
+    assert "TUR" in {place.country for place in candidates}
+    assert default_gazetteer().candidates("Xyzzyville") == []
+
+
+def test_places_default_gazetteer_is_loaded_once() -> None:
+    assert default_gazetteer() is default_gazetteer()
+    assert len(default_gazetteer()) > 200_000
+
+
+# --- ranking rules, on a small gazetteer ------------------------------------------------
+
+
+def test_places_ranking_country_then_region_then_city() -> None:
+    gazetteer = _gazetteer(
+        (_place("Lebanon", "LBN", "country", 6_000_000), []),
+        (_place("Lebanon", "USA", "city", 26_000, "Pennsylvania"), []),
+        (_place("Talas", "KGZ", "admin1", 260_000, "Talas"), []),
+        (_place("Talas", "KGZ", "city", 35_000, "Chuy"), []),
+    )
+    assert gazetteer.lookup("Lebanon") == _place("Lebanon", "LBN", "country", 6_000_000)
+    talas = gazetteer.lookup("Talas")
+    assert talas is not None and talas.kind == "admin1"
+
+
+@pytest.mark.parametrize(
+    ("city_admin1", "city_population", "expected_kind"),
+    [
+        ("Osh", 5_000, "city"),  # the region is named after the city inside it
+        ("Batken", 300_000, "city"),  # a big city is the obvious reading
+        ("Batken", 5_000, "admin1"),
+    ],
+)
+def test_places_ranking_region_yields_to_its_city(
+    city_admin1: str, city_population: int, expected_kind: str
+) -> None:
+    gazetteer = _gazetteer(
+        (_place("Osh", "KGZ", "admin1", 1_000_000, "Osh"), []),
+        (_place("Osh", "KGZ", "city", city_population, city_admin1), []),
+    )
+    place = gazetteer.lookup("Osh")
+    assert place is not None and place.kind == expected_kind
+
+
+def test_places_ranking_context_then_population() -> None:
+    big = _place("Kazan", "RUS", "city", 1_200_000, "Tatarstan")
+    small = _place("Kazan", "TUR", "city", 24_000, "Ankara")
+    gazetteer = _gazetteer((big, []), (small, []))
+    assert gazetteer.lookup("Kazan") == big
+    assert gazetteer.lookup("Kazan", context_countries=["TUR"]) == small
+    assert gazetteer.lookup("Kazan", context_countries=["KGZ", "TUR"]) == small
+    assert gazetteer.candidates("kazan") == [big, small]
+
+
+def test_places_ranking_own_name_over_alternate_name() -> None:
+    mora = _place("Mora", "IND", "city", 14_000, "Gujarat")
+    bilimora = _place("Bilimora", "IND", "city", 50_000, "Gujarat")
+    gazetteer = _gazetteer((mora, []), (bilimora, ["mora"]))
+    assert gazetteer.lookup("Mora") == mora
+
+
+def test_places_ranking_qualifier_names_region_or_country() -> None:
+    russian = _place("Kazan", "RUS", "city", 1_200_000, "Tatarstan")
+    turkish = _place("Kazan", "TUR", "city", 24_000, "Ankara")
+    gazetteer = _gazetteer(
+        (russian, []),
+        (turkish, []),
+        (_place("Tatarstan", "RUS", "admin1", 3_000_000, "Tatarstan"), ["tatarstan republic"]),
+        (_place("Ankara", "TUR", "admin1", 5_000_000, "Ankara"), []),
+    )
+    assert gazetteer.resolve("Kazan, Ankara") == turkish
+    assert gazetteer.resolve("Kazan, Turkey") == turkish
+    assert gazetteer.resolve("Kazan, Tatarstan Republic") == russian
+    assert gazetteer.resolve("Kazan, Russia", context_countries=["TUR"]) == russian
+
+
+def test_places_small_namesake_abroad_yields_to_spelling_variant_in_context() -> None:
+    abroad = _place("Calama", "CHL", "city", 165_000, "Antofagasta")
+    at_home = _place("Al Karāmah", "SYR", "city", 5_000, "Ar-Raqqah")
+    gazetteer = _gazetteer((abroad, ["karama"]), (at_home, []))
+    assert gazetteer.resolve("Karama") == abroad
+    assert gazetteer.resolve("Karama", context_countries=["SYR"]) == at_home
+    assert gazetteer.resolve("Karama", context_countries=["IRQ"]) == abroad
+
+
+def test_places_country_table_names_reach_the_gazetteer() -> None:
+    kyrgyzstan = _place("Kyrgyzstan", "KGZ", "country", 6_000_000)
+    gazetteer = _gazetteer((kyrgyzstan, []))
+    assert gazetteer.resolve("the Kyrgyz Republic") == kyrgyzstan
+    assert gazetteer.resolve("Kirghizia") == kyrgyzstan

@@ -91,10 +91,25 @@ def iter_sentences(adoc: AnnotatedDocument) -> Iterator[tuple[int, int, Span]]:
             yield chunk.offset, paragraph, sent
 
 
-def _is_heading(sent: Span, text: str, start: int, end: int) -> bool:
-    """A line with no closing punctuation: a headline, section head or caption title."""
+def _title_key(title: str | None) -> str:
+    return " ".join(str(title or "").rstrip(".!?").split()).lower()
+
+
+def _is_heading(sent: Span, text: str, start: int, end: int, title: str | None = None) -> bool:
+    """A headline, section head or caption title: a short line standing alone.
+
+    Either a line with no closing punctuation, or the document's first line when a
+    blank line follows it (a title, whatever it ends with).
+    """
     if not sent.text.strip():
         return True
+    first_end = text.find("\n")
+    leading = len(text) - len(text.lstrip())
+    if start <= leading + 1 and first_end != -1 and text[first_end : first_end + 2] == "\n\n":
+        first_line = text[:first_end].strip()
+        is_title = bool(title) and _title_key(first_line) == _title_key(title)
+        if is_title or (len(first_line.split()) <= 15 and "—" not in first_line):
+            return True
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start + len(sent.text.rstrip()) - 1)
     line = text[line_start : line_end if line_end != -1 else len(text)].strip()
@@ -284,7 +299,7 @@ def extract_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
     last_person: Argument | None = None
     for index, (offset, paragraph, sent) in enumerate(iter_sentences(adoc)):
         start, end = offset + sent.start_char, offset + sent.end_char
-        if _is_heading(sent, text, start, end):
+        if _is_heading(sent, text, start, end, document.title):
             continue
         sentence_mentions: list[EventMention] = []
         counts = find_counts(sent)

@@ -158,7 +158,7 @@ TRIGGERS: dict[str, list[Sense]] = {
         ("PROTEST", "strike", "ANY", PEACEFUL, "labour", 0.65),
         ("ASSAULT", None, "ANY", AIR, "hit_target", 0.6),
     ),
-    "wound": _senses(("ASSAULT", None, "VERB", ATTACK, None, 0.5)),
+    "wound": _senses(("ASSAULT", None, "VERB", ATTACK, "not_adjective", 0.5)),
     "injure": _senses(("ASSAULT", None, "VERB", ATTACK, "violent_cause", 0.45)),
     "clash": _senses(("ASSAULT", None, "ANY", CLASH, None, 0.75)),
     "fighting": _senses(("ASSAULT", None, "NOUN", CLASH, None, 0.6)),
@@ -178,7 +178,7 @@ TRIGGERS: dict[str, list[Sense]] = {
     "embargo": _senses(("SANCTION", "embargo", "ANY", None, None, 0.75)),
     "sentence": _senses(("SANCTION", "convict", "ANY", None, "court", 0.85)),
     "convict": _senses(("SANCTION", "convict", "VERB", None, None, 0.8)),
-    "conviction": _senses(("SANCTION", "convict", "NOUN", None, None, 0.7)),
+    "conviction": _senses(("SANCTION", "convict", "NOUN", None, "court", 0.7)),
     "expel": _senses(("SANCTION", "expel", "VERB", None, None, 0.7)),
     "suspend": _senses(("SANCTION", "discontinue", "VERB", None, "obj_sanction", 0.6)),
     "sever": _senses(("SANCTION", "discontinue", "VERB", None, "obj_sanction", 0.7)),
@@ -203,7 +203,7 @@ TRIGGERS: dict[str, list[Sense]] = {
     "call": _senses(("CONSULT", "phone", "NOUN", None, "phone", 0.6)),
     "conversation": _senses(("CONSULT", "phone", "NOUN", None, "phone", 0.7)),
     # --- the cooperative types ----------------------------------------------------
-    "agree": _senses(("AGREE", None, "VERB", AGREEMENT, None, 0.6)),
+    "agree": _senses(("AGREE", None, "VERB", AGREEMENT, "agree_to", 0.6)),
     "sign": _senses(("AGREE", None, "VERB", AGREEMENT, "obj_agreement", 0.7)),
     "accept": _senses(("AGREE", None, "VERB", None, "obj_invitation", 0.6)),
     "endorse": _senses(("SUPPORT", None, "VERB", None, None, 0.6)),
@@ -277,20 +277,12 @@ PLOT_NOUNS = frozenset(
 # Verbs and nouns after which an event word names a standing rule, not a new event
 # ("violating sanctions", "circumventing sanctions").
 BACKGROUND_GOVERNORS = frozenset(
-    [
-        "violate",
-        "violation",
-        "evade",
-        "evasion",
-        "circumvent",
-        "circumventing",
-        "bypass",
-        "breach",
-        "breaching",
-        "skirt",
-        "dodge",
-        "loophole",
-    ]
+    "violate violation evade evasion circumvent circumventing bypass breach breaching "
+    "skirt dodge loophole lift lifted ease relax scrap revoke repeal".split()
+)
+# Adverbs that make a clause a habit, not an event ("demonstrators have sometimes gathered").
+HABITUAL_ADVERBS = frozenset(
+    "sometimes often usually regularly frequently routinely typically generally always occasionally".split()
 )
 # Predicates that make a bare plural a habit, not an event ("arrests are commonplace").
 GENERIC_PREDICATES = frozenset(

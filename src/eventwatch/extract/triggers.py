@@ -17,6 +17,7 @@ from eventwatch.extract.lexicon import (
     FOIL_VERBS,
     GENERIC_PREDICATES,
     GUN_WORDS,
+    HABITUAL_ADVERBS,
     LABOUR_WORDS,
     PHONE_WORDS,
     PLOT_NOUNS,
@@ -31,6 +32,9 @@ from eventwatch.extract.lexicon import (
 __all__ = ["Trigger", "assault_mode", "coup_mode", "find_triggers", "object_tokens"]
 
 # Objects of "strike" that are no target ("struck a deal").
+_AGREED_THINGS = frozenset(
+    "ceasefire truce terms plan proposal release exchange withdrawal framework roadmap".split()
+)
 _STRIKE_VERBS = frozenset("observe call hold stage launch begin declare end join announce".split())
 _NOT_TARGETS = frozenset("deal agreement balance tone note chord bargain pose match".split())
 _VIOLENCE_WORDS = frozenset("attack attacked attackers clashes riot riots violence assault".split())
@@ -247,6 +251,15 @@ def _condition_holds(condition: str | None, token: Token, sentence: Span) -> boo
                 and any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
             )
         )
+    if condition == "agree_to":
+        return any(c.dep_ == "xcomp" for c in token.children) or any(
+            c.dep_ == "prep"
+            and c.lower_ in {"on", "to", "upon"}
+            and any(g.lemma_.lower() in AGREEMENT_WORDS | _AGREED_THINGS for g in c.children)
+            for c in token.children
+        )
+    if condition == "not_adjective":
+        return token.dep_ not in {"amod", "compound"}
     if condition == "labour":
         near = {c.lower_ for c in token.children} | {
             g.lower_ for c in token.children for g in c.children
@@ -361,6 +374,9 @@ def _background(token: Token) -> bool:
             or ancestor.lower_ in BACKGROUND_GOVERNORS
         ):
             return True
+    clause = [token, *list(token.ancestors)[:2]]
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for t in clause for c in t.children):
+        return True
     if token.pos_ == "NOUN" and token.dep_ in {"nsubj", "nsubjpass"}:
         predicate = token.head
         complements = [c for c in predicate.children if c.dep_ in {"acomp", "attr"}]

@@ -100,6 +100,7 @@ class Entity:
     id: str | None = None
     start: int | None = None
     end: int | None = None
+    named: bool = False  # a proper name, not a description ("12 people")
 
     def to_dict(self) -> dict[str, Any]:
         return {

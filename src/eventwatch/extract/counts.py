@@ -93,6 +93,12 @@ def _classify(number: Token) -> str | None:
     role_ok = noun.dep_ in {"nsubjpass", "dobj"} or (noun.dep_ == "nsubj" and verb_lemma == "die")
     if verb_lemma in _KILLED_VERBS and (role_ok or passive):
         return "killed"
+    if (
+        verb is not None
+        and verb_lemma == "shoot"
+        and any(c.lower_ == "dead" for c in verb.children)
+    ):
+        return "killed"  # "shot dead 14 people"
     if verb_lemma in _INJURED_VERBS and (role_ok or passive):
         return "injured"
     if verb_lemma in _ARREST_VERBS and (role_ok or passive):
@@ -109,16 +115,31 @@ def _classify(number: Token) -> str | None:
     return None
 
 
+_DATE_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
+    "friday saturday sunday day days week weeks month months year years".split()
+)
+
+
+def _is_date_number(token: Token, value: int) -> bool:
+    """A day, year or duration inside a date ("March 3", "2024", "five years"), not a count."""
+    if 1900 <= value <= 2100:
+        return True
+    neighbours = token.doc[max(token.i - 1, 0) : token.i + 2]
+    return any(t.lower_.rstrip(".") in _DATE_WORDS for t in neighbours)
+
+
 def find_counts(sentence: Span) -> dict[str, tuple[int, Token]]:
     """Counts stated in a sentence, keyed by kind, with the number token that gave each."""
     found: dict[str, tuple[int, Token]] = {}
     for token in sentence:
         if token.like_num is False and token.pos_ != "NUM":
             continue
-        if token.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}:
+        if token.ent_type_ in {"TIME", "MONEY", "PERCENT", "ORDINAL"}:
             continue
         value = number_value(token)
-        if value is None:
+        if value is None or token.ent_type_ == "DATE" and _is_date_number(token, value):
             continue
         kind = _classify(token)
         if kind is None:

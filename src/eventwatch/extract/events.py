@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
@@ -19,6 +20,10 @@ __all__ = ["extract_mentions", "iter_sentences"]
 
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# "PESHAWAR, Pakistan, Nov 21 (Meridian) —" or "ALMATY —" at the top of a report.
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .'’-]+)*,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*)?(?:\([^)]{1,40}\))?\s*(?:—|–|--)"
+)
 _TITLE_HEADS = frozenset(
     ["president", "speaker", "minister", "chairman", "leader", "general", "premier", "counterpart"]
 )
@@ -152,6 +157,14 @@ def _places(
             found.append(argument_from_span(ent, offset))
             seen_heads.add(head.i)
             continue
+        if (
+            head.dep_ == "pobj"
+            and prep.lower_ in preps
+            and prep.head.dep_ == "pobj"
+            and prep.head.head.lower_ in preps
+            and prep.head.head.head.i in anchors
+        ):
+            prep = prep.head.head  # "at a market in Kano"
         if head.dep_ == "pobj" and prep.lower_ in preps and prep.head.i in anchors:
             span = ent
             # "Kazan, Tatarstan": a place qualified by the region or country after a comma
@@ -190,14 +203,14 @@ def _entity_of(token: Token) -> Span | None:
     return None
 
 
-def _argument(token: Token | None, offset: int) -> Argument | None:
+def _argument(token: Token | None, offset: int, blocked_until: int = 0) -> Argument | None:
     """The phrase headed by ``token``, with the proper name it refers to.
 
     "his Kyrgyz counterpart Sadyr Japarov" → name Sadyr Japarov; "Eldar Zhakypbekov,
     the already arrested head …" (an apposition) → name Eldar Zhakypbekov.
     """
-    if token is None:
-        return None
+    if token is None or offset + token.idx < blocked_until:
+        return None  # a dateline ("PESHAWAR, Nov 21 (Meridian) —") names no participant
     span = phrase_span(token)
     doc = token.doc
     name: Span | None = None
@@ -294,6 +307,8 @@ def extract_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
     """
     document = adoc.document
     text = document.text
+    dateline = _DATELINE.match(text)
+    dateline_end = dateline.end() if dateline else 0
     mentions: list[EventMention] = []
     paragraph_source: tuple[int, RawAttribution, str] | None = None
     last_person: Argument | None = None
@@ -314,8 +329,8 @@ def extract_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                 )
             actor_token, recipient_token = find_arguments(token, sense.event_type, mode)
             presentation = present(token, sent, offset, event_type=sense.event_type)
-            actor = _argument(actor_token, offset)
-            recipient = _argument(recipient_token, offset)
+            actor = _argument(actor_token, offset, dateline_end)
+            recipient = _argument(recipient_token, offset, dateline_end)
             if actor is not None and actor.is_pronoun:
                 source = presentation.attribution.source
                 if source is not None and (

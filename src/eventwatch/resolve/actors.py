@@ -301,6 +301,9 @@ class ActorResolver:
             id=stable_id("entity", country or "", name.lower()),
             start=argument.start,
             end=argument.end,
+            named=canonical is not None
+            or argument.name is not None
+            or argument.label in {"PERSON", "ORG", "GPE"},
         )
 
     def _country_of(self, argument: Argument) -> str | None:

@@ -197,7 +197,10 @@ def _fallback_location(country: str | None, gazetteer: Gazetteer) -> Location | 
 
 
 def _conflict(a: Entity | None, b: Entity | None) -> bool:
-    return a is not None and b is not None and a.id != b.id and a.name.lower() != b.name.lower()
+    """Two different named participants; descriptions ("38 people", "29 people") never conflict."""
+    if a is None or b is None or not (a.named and b.named):
+        return False
+    return a.id != b.id and a.name.lower() != b.name.lower()
 
 
 def _same_event(kept: ResolvedMention, new: ResolvedMention) -> bool:

@@ -22,6 +22,9 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _WITH_TYPES = {"CONSULT", "AGREE", "COOPERATE", "ASSAULT"}
 
 
+_INSTRUMENTS = frozenset(
+    "pellet bullet bullets shell missile rocket bomb grenade gas stone rock drone shrapnel".split()
+)
 _PROTEST_VERBS = frozenset("observe call join stage organise organize lead begin start".split())
 _NOT_ARGUMENT_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _ABSTRACT_HEADS = frozenset(
@@ -284,6 +287,10 @@ def find_arguments(
             recipient = (
                 None  # "a visit to Moscow", "a march on Bishkek": a place, not a participant
             )
+    if actor is not None and actor.lemma_.lower() in _INSTRUMENTS:
+        # "injured by pellets fired by soldiers": the weapon's user acts
+        user = next((_pobj(c, "by") for c in actor.children if c.dep_ == "acl"), None)
+        actor = user
     return _usable(_not_place(actor)), _usable(_not_place(recipient))
 
 

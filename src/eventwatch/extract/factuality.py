@@ -244,6 +244,12 @@ def present(trigger: Token, sentence: Span, offset: int, *, event_type: str = ""
                 and any(c.dep_ == "mark" and c.lower_ in _ADJUNCT_MARKS for c in came_from.children)
             )
         ):
+            if arrived_by == "conj" and any(
+                c.dep_ == "mark" and c.lemma_.lower() in HYPOTHETICAL_MARKS for c in token.children
+            ):
+                hypothetical = (
+                    True  # "if he can hold the helm and carry out a purge": both under "if"
+                )
             in_argument = (
                 True  # the event is a participant's description: the clause above is not its frame
             )

@@ -323,11 +323,11 @@ def _condition_holds(condition: str | None, token: Token, sentence: Span) -> boo
             for c in token.children
         )
     if condition == "prison_term":
-        return any(
-            c.lower_ in {"prison", "jail"} or "year" in c.lower_ for c in token.children
-        ) or (
-            token.head.lemma_.lower() in {"give", "hand", "serve", "receive"}
-            and bool(words & COURT_WORDS)
+        served = token.head.lemma_.lower() in {"give", "hand", "serve", "receive", "face", "impose"}
+        jail = any(c.lower_ in {"prison", "jail"} for c in token.subtree)
+        years = any("year" in c.lower_ for c in token.children)
+        return served and (
+            jail or years or bool(words & (COURT_WORDS | {"case", "verdict", "charges"}))
         )
     if condition == "by_phone":
         heads = [token, *(c for c in token.children if c.dep_ == "dobj")]

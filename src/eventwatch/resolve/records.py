@@ -13,7 +13,7 @@ lists the others under ``mentions``.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from eventwatch.extract import EventMention, ExtractedDocument
@@ -97,24 +97,28 @@ def document_countries(extracted: ExtractedDocument, gazetteer: Gazetteer) -> li
 
 def _sentence_dates(
     extracted: ExtractedDocument,
-) -> tuple[dict[int, list[DateMention]], dict[int, DateMention]]:
+) -> tuple[dict[int, list[DateMention]], dict[int, list[tuple[DateMention, set[str]]]]]:
     """Dates of every sentence, resolved in reading order (so "the day before" has its anchor).
 
-    Also, per sentence, the date the text has just given (a day or week named in one
-    of the two sentences before): "Fourteen people were detained on Wednesday.
-    Investigators confiscated firearms …" happened that day.  A dateline ("PESHAWAR,
+    Also, per sentence, the dates the text has just given (a day or week named in one
+    of the two sentences before, with the event types of that sentence): "Fourteen
+    people were detained on Wednesday. Investigators confiscated firearms …" happened
+    that day.  A dateline ("PESHAWAR,
     Nov 21 (Meridian) —") dates the report, not an event, and is skipped.
     """
     document = extracted.document
     text = document.text
     anchor: str | None = None
     by_start: dict[int, list[DateMention]] = {}
-    carried: dict[int, DateMention] = {}
+    carried: dict[int, list[tuple[DateMention, set[str]]]] = {}
     recent: list[tuple[int, DateMention]] = []  # (sentence number, date)
+    types_at: dict[int, set[str]] = defaultdict(set)
+    for mention in extracted.mentions:
+        types_at[mention.sentence[0]].add(mention.event_type)
     for number, (start, end) in enumerate(extracted.sentences):
         recent = [(n, d) for n, d in recent if number - n <= 2]
         if recent:
-            carried[start] = recent[-1][1]
+            carried[start] = [(d, types_at[extracted.sentences[n][0]]) for n, d in reversed(recent)]
         found = find_dates(
             text[start:end], published=document.published, anchor=anchor, offset=start
         )
@@ -337,7 +341,15 @@ def resolve_document(
         own = dates.get(mention.sentence[0], [])
         picked = _pick_date(mention, own)
         if picked is None and not own and not mention.background:
-            picked = carried.get(mention.sentence[0])
+            # a day named just before, for the same kind of event: "detained on Wednesday. … confiscated firearms"
+            picked = next(
+                (
+                    d
+                    for d, types in carried.get(mention.sentence[0], [])
+                    if mention.event_type in types
+                ),
+                None,
+            )
         item = ResolvedMention(
             mention=mention,
             date=picked.range if picked else fallback_date,

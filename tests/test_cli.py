@@ -135,3 +135,59 @@ def test_cli_every_command_has_help_and_is_in_the_readme(command: str) -> None:
     assert code == 0 and "Usage:" in out
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     assert f"eventwatch {command}" in readme
+
+
+def test_cli_ingest_bad_inputs_are_recorded_and_the_batch_goes_on(tmp_path: Path) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "latin1.txt").write_bytes(
+        "Police in Bogotá arrested the mayor of Medellín on Tuesday, prosecutors said.".encode("latin-1")
+    )
+    (folder / "huge.txt").write_bytes(b"Protesters marched again. " * 2_000_000)  # about 50 MB
+    (folder / "bad_date.txt").write_text("Soldiers detained two reporters in Niamey on Monday.", encoding="utf-8")
+    (folder / "bad_date.meta.json").write_text('{"published": "the day after tomorrow"}', encoding="utf-8")
+    (folder / "broken.html").write_text("<html><body><div><p>unclosed", encoding="utf-8")
+    (folder / "broken.csv").write_text('id,body\n1,"never closed\n', encoding="utf-8")
+    db = str(tmp_path / "ew.db")
+    code, out, err = run("ingest", str(folder), "--db", db)
+    assert code == 0
+    lines = [line for line in err.splitlines() if line.startswith("eventwatch: error:")]
+    assert any("huge.txt" in line and "max_bytes" in line for line in lines)
+    assert any("bad_date" in line for line in lines)
+    from eventwatch.store import open_store
+
+    with open_store(db) as store:
+        stored = {d["id"] for d in store.documents()}
+        failures = store.failures()
+    assert {"latin1", "bad_date"} <= stored
+    assert any("huge.txt" in f["source"] for f in failures)
+    assert all(len(line) < 400 for line in lines)
+
+
+def test_cli_interrupted_ingest_keeps_what_was_committed_and_resumes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"doc{i:02d}.txt").write_text(f"Police arrested {i + 2} protesters in Osh on Monday.", encoding="utf-8")
+    db = str(tmp_path / "ew.db")
+    import eventwatch.pipeline as pipeline
+
+    real = pipeline.process_documents
+
+    def interrupted(*args, **kwargs):
+        for count, processed in enumerate(real(*args, **kwargs)):
+            if count == 20:
+                raise KeyboardInterrupt
+            yield processed
+
+    monkeypatch.setattr(pipeline, "process_documents", interrupted)
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--db", db])
+    assert result.exit_code == 1 and "Aborted" in result.output  # Ctrl-C: click's one-line abort
+    from eventwatch.store import open_store
+
+    with open_store(db) as store:
+        kept = store.stats()["documents"]
+    assert kept == 16  # one committed batch; the half-done second batch is not stored
+    monkeypatch.setattr(pipeline, "process_documents", real)
+    code, out, _ = run("ingest", str(folder), "--db", db)
+    assert "Stored 24 new document(s)" in out and "16 already stored" in out

@@ -1,5 +1,5 @@
 """``python -m eventwatch`` runs the command line."""
 
-from eventwatch.cli import main
+from eventwatch.cli import entry
 
-main()
+entry()

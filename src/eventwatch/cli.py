@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -367,5 +368,15 @@ def bench(ctx: click.Context, corpus: str | None, docs: int, repeat: int) -> Non
     click.echo(json.dumps(result, indent=2))
 
 
+def entry() -> None:
+    """The console script: ``main`` with a quiet exit when the reader of stdout goes away (``| head``)."""
+    try:
+        main()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    entry()

@@ -12,6 +12,7 @@ committed and nothing of the one in flight.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import threading
@@ -398,7 +399,9 @@ class Store:
                 for (record_json,) in rows:
                     yield json.loads(record_json)
         finally:
-            cursor.close()
+            # The consumer may stop early (``| head``) after the store has been closed.
+            with contextlib.suppress(Exception):
+                cursor.close()
 
     def events_for_document(self, doc_id: str) -> list[dict[str, Any]]:
         """All events of one document, in text order.

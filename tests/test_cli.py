@@ -141,11 +141,17 @@ def test_cli_ingest_bad_inputs_are_recorded_and_the_batch_goes_on(tmp_path: Path
     folder = tmp_path / "mixed"
     folder.mkdir()
     (folder / "latin1.txt").write_bytes(
-        "Police in Bogotá arrested the mayor of Medellín on Tuesday, prosecutors said.".encode("latin-1")
+        "Police in Bogotá arrested the mayor of Medellín on Tuesday, prosecutors said.".encode(
+            "latin-1"
+        )
     )
     (folder / "huge.txt").write_bytes(b"Protesters marched again. " * 2_000_000)  # about 50 MB
-    (folder / "bad_date.txt").write_text("Soldiers detained two reporters in Niamey on Monday.", encoding="utf-8")
-    (folder / "bad_date.meta.json").write_text('{"published": "the day after tomorrow"}', encoding="utf-8")
+    (folder / "bad_date.txt").write_text(
+        "Soldiers detained two reporters in Niamey on Monday.", encoding="utf-8"
+    )
+    (folder / "bad_date.meta.json").write_text(
+        '{"published": "the day after tomorrow"}', encoding="utf-8"
+    )
     (folder / "broken.html").write_text("<html><body><div><p>unclosed", encoding="utf-8")
     (folder / "broken.csv").write_text('id,body\n1,"never closed\n', encoding="utf-8")
     db = str(tmp_path / "ew.db")
@@ -164,11 +170,15 @@ def test_cli_ingest_bad_inputs_are_recorded_and_the_batch_goes_on(tmp_path: Path
     assert all(len(line) < 400 for line in lines)
 
 
-def test_cli_interrupted_ingest_keeps_what_was_committed_and_resumes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_interrupted_ingest_keeps_what_was_committed_and_resumes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "many"
     folder.mkdir()
     for i in range(40):
-        (folder / f"doc{i:02d}.txt").write_text(f"Police arrested {i + 2} protesters in Osh on Monday.", encoding="utf-8")
+        (folder / f"doc{i:02d}.txt").write_text(
+            f"Police arrested {i + 2} protesters in Osh on Monday.", encoding="utf-8"
+        )
     db = str(tmp_path / "ew.db")
     import eventwatch.pipeline as pipeline
 

@@ -6,7 +6,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -17,13 +17,25 @@ from eventwatch.config import Settings, load_settings
 from eventwatch.errors import EventwatchError
 from eventwatch.export import export_events
 from eventwatch.model import IngestFailure
-from eventwatch.pipeline import SAMPLE_CORPUS, extract_events, ingest_sources
+from eventwatch.pipeline import SAMPLE_CORPUS, ingest_sources, process_sources
 from eventwatch.store import EventQuery, default_db_path, open_store
 from eventwatch.terminal import event_table, render_document
 
 logger = logging.getLogger("eventwatch")
 
 _FORMATS = ["jsonl", "csv", "geojson", "parquet"]
+# extract's non-event outputs: format name → ProcessedDocument field
+_VIEWS = {"attributions": "attributions", "sentences": "sentence_views"}
+
+
+def write_json_lines(items: Iterable[dict[str, Any]], output: str) -> int:
+    """One JSON object per line to a file or (``-``) standard output."""
+    count = 0
+    with click.open_file(output, "w", encoding="utf-8", atomic=output != "-") as handle:
+        for item in items:
+            handle.write(json.dumps(item, ensure_ascii=False) + "\n")
+            count += 1
+    return count
 
 
 def _settings(ctx: click.Context) -> Settings:
@@ -89,9 +101,11 @@ def _run(fn: Any) -> Any:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["jsonl", "csv", "geojson"]),
+    type=click.Choice(["jsonl", "csv", "geojson", *_VIEWS]),
     default="jsonl",
     show_default=True,
+    help="Events as JSON Lines, CSV or GeoJSON; or one JSON object per attribution "
+    "(source, cue and content spans) or per sentence (the hedge detector's view).",
 )
 @click.option("--published", help="Publication date for documents that give none (YYYY-MM-DD).")
 @click.option("--outlet", help="Outlet name for documents that give none.")
@@ -118,17 +132,26 @@ def extract(
         failures.append(failure)
         _report_failure(failure)
 
-    def events() -> Iterator[dict[str, Any]]:
-        for record in extract_events(
-            list(paths),
-            settings=_settings(ctx),
-            published=published,
-            outlet=outlet,
-            on_failure=failed,
-        ):
-            yield record.to_dict()
-
-    count = _run(lambda: export_events(events(), output, format=fmt))
+    processed = process_sources(
+        list(paths),
+        settings=_settings(ctx),
+        published=published,
+        outlet=outlet,
+        on_failure=failed,
+        views=fmt in _VIEWS,
+    )
+    if fmt in _VIEWS:
+        count = _run(
+            lambda: write_json_lines(
+                (v for p in processed for v in getattr(p, _VIEWS[fmt])), output
+            )
+        )
+    else:
+        count = _run(
+            lambda: export_events(
+                (e.to_dict() for p in processed for e in p.events), output, format=fmt
+            )
+        )
     if failures:
         click.echo(
             f"eventwatch: {len(failures)} input(s) failed; {count} event(s) written", err=True

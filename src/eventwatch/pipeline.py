@@ -11,12 +11,15 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 
 from eventwatch.annotate import annotate, load_nlp
 from eventwatch.config import Settings
 from eventwatch.extract import extract_document
+from eventwatch.extract.attributions import attribution_spans
+from eventwatch.extract.hedges import sentence_views
 from eventwatch.ingest import iter_documents
 from eventwatch.model import Document, EventRecord, IngestFailure
 from eventwatch.resolve import resolve_document
@@ -29,6 +32,7 @@ __all__ = [
     "extract_events",
     "ingest_sources",
     "process_documents",
+    "process_sources",
 ]
 
 logger = logging.getLogger(__name__)
@@ -39,9 +43,18 @@ FailureHandler = Callable[[IngestFailure], None]
 
 @dataclass(slots=True)
 class ProcessedDocument:
+    """A document after the pipeline: its sentences, events and, on request, the views.
+
+    ``attributions`` (who says what, PolNeAR-style spans) and ``sentence_views`` (the
+    hedge detector's view of each sentence) are filled when ``process_documents`` is
+    called with ``views=True``.
+    """
+
     document: Document
     sentences: list[tuple[int, int]]
     events: list[EventRecord]
+    attributions: list[dict[str, Any]] = field(default_factory=list)
+    sentence_views: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -74,11 +87,13 @@ def process_documents(
     *,
     settings: Settings,
     on_failure: FailureHandler = _log_failure,
+    views: bool = False,
 ) -> Iterator[ProcessedDocument]:
     """Annotate, extract and resolve documents, streaming, in input order.
 
     A document whose extraction fails is reported through ``on_failure`` (stage
-    ``extract``) and the batch goes on.
+    ``extract``) and the batch goes on.  ``views=True`` also fills each result's
+    ``attributions`` and ``sentence_views``.
     """
     nlp = load_nlp(settings.model)
     for adoc in annotate(
@@ -91,6 +106,10 @@ def process_documents(
         try:
             extracted = extract_document(adoc)
             events = resolve_document(extracted)
+            processed = ProcessedDocument(adoc.document, extracted.sentences, events)
+            if views:
+                processed.attributions = attribution_spans(adoc, events)
+                processed.sentence_views = sentence_views(adoc)
         except Exception as exc:  # one bad document must not stop the batch
             logger.debug("extraction failed", exc_info=True)
             on_failure(
@@ -101,7 +120,27 @@ def process_documents(
                 )
             )
             continue
-        yield ProcessedDocument(adoc.document, extracted.sentences, events)
+        yield processed
+
+
+def process_sources(
+    sources: Sequence[str],
+    *,
+    settings: Settings,
+    published: str | None = None,
+    outlet: str | None = None,
+    client: httpx.Client | None = None,
+    on_failure: FailureHandler = _log_failure,
+    views: bool = False,
+) -> Iterator[ProcessedDocument]:
+    """Files, folders, URLs or feeds through the pipeline, without a database."""
+    documents = _split(
+        iter_documents(
+            sources, published=published, outlet=outlet, client=client, max_bytes=settings.max_bytes
+        ),
+        on_failure,
+    )
+    yield from process_documents(documents, settings=settings, on_failure=on_failure, views=views)
 
 
 def extract_events(
@@ -114,13 +153,14 @@ def extract_events(
     on_failure: FailureHandler = _log_failure,
 ) -> Iterator[EventRecord]:
     """Event records from files, folders, URLs or feeds, without a database."""
-    documents = _split(
-        iter_documents(
-            sources, published=published, outlet=outlet, client=client, max_bytes=settings.max_bytes
-        ),
-        on_failure,
-    )
-    for processed in process_documents(documents, settings=settings, on_failure=on_failure):
+    for processed in process_sources(
+        sources,
+        settings=settings,
+        published=published,
+        outlet=outlet,
+        client=client,
+        on_failure=on_failure,
+    ):
         yield from processed.events
 
 

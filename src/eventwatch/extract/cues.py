@@ -116,6 +116,10 @@ DENIAL_VERBS = frozenset(["deny", "refute", "reject", "disavow"])
 # Common nouns for unnamed people: a source with one of these heads and no name is anonymous.
 ANONYMOUS_HEADS = frozenset(
     [
+        "organiser",
+        "organisers",
+        "organizer",
+        "organizers",
         "source",
         "sources",
         "official",

@@ -1,4 +1,4 @@
-"""The store stage: documents, events and failures in SQLite (PostgreSQL next).
+"""The store stage: documents, events and failures in SQLite or PostgreSQL.
 
 Typical use::
 
@@ -10,6 +10,7 @@ Typical use::
             ...
 
 Modules: ``base`` (``Store``, ``EventQuery``), ``sqlite`` (the SQLite backend),
+``postgres`` (the PostgreSQL backend; needs ``pip install 'eventwatch[postgres]'``),
 ``backends`` (``open_store``), ``queries`` (all SQL), ``dialect`` (backend
 differences), ``migrate`` (numbered ``migrations/*.sql``).
 """

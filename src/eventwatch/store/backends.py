@@ -2,8 +2,11 @@
 
 :func:`open_store` is the one entry point stages use.  It reads a path or URL,
 picks the backend registered for its scheme in :data:`BACKENDS`, and returns a
-ready, migrated :class:`~eventwatch.store.base.Store`.  A new backend (PostgreSQL)
-is a new ``Store`` subclass plus one entry in :data:`BACKENDS`; callers do not change.
+ready, migrated :class:`~eventwatch.store.base.Store`: a
+:class:`~eventwatch.store.sqlite.SQLiteStore` for a path or ``sqlite://`` URL, a
+:class:`~eventwatch.store.postgres.PostgresStore` for a ``postgresql://`` URL
+(with the optional ``psycopg`` driver).  A new backend is a new ``Store``
+subclass plus one entry in :data:`BACKENDS`; callers do not change.
 """
 
 from __future__ import annotations
@@ -34,7 +37,17 @@ def _open_sqlite(location: str) -> Store:
 
 
 def _open_postgres(location: str) -> Store:
-    raise StoreError("PostgreSQL support is not installed in this version; use a SQLite path")
+    try:
+        # Imported here: psycopg is an optional extra, and SQLite users never load it.
+        from eventwatch.store.postgres import PostgresStore
+    except ImportError as exc:
+        if exc.name is not None and not exc.name.startswith("psycopg"):
+            raise
+        raise StoreError(
+            f"PostgreSQL databases need the psycopg driver, which could not be loaded ({exc}); "
+            "install it with: pip install 'eventwatch[postgres]'"
+        ) from None
+    return PostgresStore(location)
 
 
 #: Backend openers by URL scheme (without any ``+driver`` suffix).

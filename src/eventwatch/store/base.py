@@ -3,7 +3,10 @@
 :class:`Store` holds all the data-access logic, written against a DB-API
 connection and a :class:`~eventwatch.store.dialect.Dialect`.  A backend is a
 small subclass that opens the connection and names its dialect and driver
-errors (see :mod:`eventwatch.store.sqlite`); stages only ever see ``Store``.
+errors (see :mod:`eventwatch.store.sqlite`); a backend with a connection pool
+also overrides the three connection hooks (:meth:`Store._session`,
+:meth:`Store._current_connection`, :meth:`Store._stream_rows`; see
+:mod:`eventwatch.store.postgres`).  Stages only ever see ``Store``.
 
 Writes happen in one transaction per document (or per batch with
 :meth:`Store.add_documents`); an interrupted run keeps every document already
@@ -102,10 +105,12 @@ class Store:
 
     Use :func:`eventwatch.store.open_store` to get one; it is a context manager
     that closes its connection on exit.  One store may be shared between
-    threads: each call holds an internal lock while it talks to the database.
+    threads: each call holds an internal lock while it talks to the database
+    (or, on a pooled backend, a connection of its own).
 
     Subclasses set :attr:`dialect` and :attr:`driver_errors` and pass an open
-    DB-API connection in autocommit mode (the store issues BEGIN/COMMIT itself).
+    DB-API connection in autocommit mode (the store issues BEGIN/COMMIT itself),
+    or ``None`` when they override the connection hooks.
     """
 
     dialect: ClassVar[Dialect]
@@ -141,7 +146,7 @@ class Store:
         with self._lock:
             if not self._closed:
                 self._closed = True
-                self._connection.close()
+                self._close_connections()
 
     def schema_version(self) -> int:
         """The schema version recorded in the database.
@@ -152,26 +157,60 @@ class Store:
         with self._reading("read the schema version"):
             return current_version(self)
 
+    # ------------------------------------------------------------------ connection hooks
+
+    @contextmanager
+    def _session(self) -> Iterator[None]:
+        """Hold the connection for one unit of work (here: the lock on the only one); nests."""
+        with self._lock:
+            self._check_open()
+            yield
+
+    def _current_connection(self) -> Any:
+        """The connection that statements run on, inside :meth:`_session`."""
+        return self._connection
+
+    def _close_connections(self) -> None:
+        """Close what the store holds open (called once, under the lock)."""
+        self._connection.close()
+
+    def _stream_rows(self, sql: str, params: Sequence[Any], *, action: str) -> Iterator[Any]:
+        """Rows of a long query, fetched in batches; the lock is free between batches."""
+        with self._reading(action):
+            cursor = self._execute(sql, params)
+        try:
+            while True:
+                with self._reading(action):
+                    rows = cursor.fetchmany(_FETCH_BATCH)
+                if not rows:
+                    return
+                yield from rows
+        finally:
+            # The consumer may stop early (``| head``) after the store has been closed.
+            with contextlib.suppress(Exception):
+                cursor.close()
+
     # ------------------------------------------------------------------ plumbing
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """Run one portable statement and return the cursor."""
-        cursor = self._connection.cursor()
+        cursor = self._current_connection().cursor()
         cursor.execute(self.dialect.sql(sql), tuple(params))
         return cursor
 
     def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         """Run one portable statement for each row."""
         if rows:
-            self._connection.cursor().executemany(self.dialect.sql(sql), rows)
+            self._current_connection().cursor().executemany(self.dialect.sql(sql), rows)
 
     @contextmanager
     def _write_transaction(self) -> Iterator[None]:
-        """Hold the lock and one write transaction; roll back on any exception."""
-        with self._lock:
-            self._check_open()
+        """Hold the connection and one write transaction; roll back on any exception."""
+        with self._session():
             self._execute(self.dialect.begin_write)
             try:
+                if self.dialect.write_lock:
+                    self._execute(self.dialect.write_lock)
                 yield
             except BaseException:
                 self._execute("ROLLBACK")
@@ -180,13 +219,12 @@ class Store:
 
     @contextmanager
     def _reading(self, action: str) -> Iterator[None]:
-        """Hold the lock and turn driver errors into a StoreError naming ``action``."""
-        with self._lock:
-            self._check_open()
-            try:
+        """Hold the connection and turn driver errors into a StoreError naming ``action``."""
+        try:
+            with self._session():
                 yield
-            except self.driver_errors as exc:
-                raise StoreError(f"{self.label}: could not {action}: {exc}") from exc
+        except self.driver_errors as exc:
+            raise StoreError(f"{self.label}: could not {action}: {exc}") from exc
 
     def _check_open(self) -> None:
         if self._closed:
@@ -388,20 +426,10 @@ class Store:
             query.limit if query else None, query.offset if query else 0
         )
         sql = "SELECT e.record_json FROM events e" + where + queries.EVENT_ORDER + tail
-        with self._reading("query events"):
-            cursor = self._execute(sql, [*params, *paging])
-        try:
-            while True:
-                with self._reading("read events"):
-                    rows = cursor.fetchmany(_FETCH_BATCH)
-                if not rows:
-                    return
-                for (record_json,) in rows:
-                    yield json.loads(record_json)
-        finally:
-            # The consumer may stop early (``| head``) after the store has been closed.
-            with contextlib.suppress(Exception):
-                cursor.close()
+        rows = self._stream_rows(sql, [*params, *paging], action="query events")
+        with contextlib.closing(rows):
+            for (record_json,) in rows:
+                yield json.loads(record_json)
 
     def events_for_document(self, doc_id: str) -> list[dict[str, Any]]:
         """All events of one document, in text order.

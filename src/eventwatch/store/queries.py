@@ -1,7 +1,8 @@
 """The store's SQL, written once in a portable subset, and the rows it binds.
 
-Every statement uses ``?`` placeholders (a :class:`~eventwatch.store.dialect.Dialect`
-rewrites them for drivers that want ``%s``).  Values never enter SQL text:
+Every statement uses ``?`` placeholders and sorts text ``COLLATE BINARY`` (a
+:class:`~eventwatch.store.dialect.Dialect` rewrites both for its backend), so
+every backend returns the same rows in the same order.  Values never enter SQL text:
 event filters come from :data:`EVENT_FILTERS`, a fixed table of column expressions
 keyed by :class:`~eventwatch.store.base.EventQuery` field, and only their
 parameters carry what the caller typed.
@@ -113,12 +114,13 @@ FAILURE_COLUMNS = ("source", "stage", "reason", "at")
 
 SELECT_DOCUMENT = f"SELECT {', '.join(DOCUMENT_COLUMNS)} FROM documents WHERE id = ?"
 SELECT_DOCUMENTS = (
-    f"SELECT {', '.join(DOCUMENT_LIST_COLUMNS)} FROM documents ORDER BY ingested_at, id"
+    f"SELECT {', '.join(DOCUMENT_LIST_COLUMNS)} FROM documents "
+    "ORDER BY ingested_at COLLATE BINARY, id COLLATE BINARY"
 )
 SELECT_SENTENCES = 'SELECT "start", "end" FROM sentences WHERE doc_id = ? ORDER BY idx'
 SELECT_HAS_CONTENT = "SELECT 1 FROM documents WHERE content_hash = ?"
 SELECT_EVENTS_FOR_DOCUMENT = (
-    "SELECT record_json FROM events WHERE doc_id = ? ORDER BY evidence_start, id"
+    "SELECT record_json FROM events WHERE doc_id = ? ORDER BY evidence_start, id COLLATE BINARY"
 )
 SELECT_FAILURES = "SELECT id, source, stage, reason, at FROM ingest_failures ORDER BY id DESC"
 COUNT_TABLE = {
@@ -129,18 +131,18 @@ COUNT_TABLE = {
 GROUP_COUNTS = {
     "by_event_type": (
         "SELECT event_type, COUNT(*) FROM events GROUP BY event_type "
-        "ORDER BY COUNT(*) DESC, event_type"
+        "ORDER BY COUNT(*) DESC, event_type COLLATE BINARY"
     ),
     "by_factuality": (
         "SELECT factuality, COUNT(*) FROM events GROUP BY factuality "
-        "ORDER BY COUNT(*) DESC, factuality"
+        "ORDER BY COUNT(*) DESC, factuality COLLATE BINARY"
     ),
     "by_country": (
         "SELECT location_country, COUNT(*) FROM events WHERE location_country IS NOT NULL "
-        "GROUP BY location_country ORDER BY COUNT(*) DESC, location_country"
+        "GROUP BY location_country ORDER BY COUNT(*) DESC, location_country COLLATE BINARY"
     ),
 }
-EVENT_ORDER = " ORDER BY e.doc_id, e.evidence_start, e.id"
+EVENT_ORDER = " ORDER BY e.doc_id COLLATE BINARY, e.evidence_start, e.id COLLATE BINARY"
 
 
 def insert_sql(table: str, columns: Sequence[str]) -> str:

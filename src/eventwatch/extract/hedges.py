@@ -1,0 +1,154 @@
+"""The hedge detector: which sentences present their content as uncertain, and why.
+
+A cue is a word (or a short phrase) that makes a claim uncertain: a modal ("may",
+"could", "would"), a conditional ("if", "unless"), an open question ("whether"), a
+verb or noun of belief, expectation or suspicion ("expected", "believe",
+"allegations"), or an adverb or adjective of likelihood ("probably", "possible").
+Each cue gets a type: ``modal``, ``condition``, ``investigation``, ``doxastic`` or
+``likelihood``.  Factuality (``extract.factuality``) builds on the same words.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from eventwatch.annotate import AnnotatedDocument
+from eventwatch.extract.events import iter_sentences
+
+__all__ = ["CUE_TYPES", "hedge_cues", "sentence_views"]
+
+CUE_TYPES = ("modal", "condition", "investigation", "doxastic", "likelihood")
+
+_MODALS = frozenset("may might could would should".split())
+_CONDITIONS = frozenset("if unless".split())
+_QUESTIONS = frozenset("whether".split())
+_DOXASTIC_VERBS = frozenset(
+    """
+    expect think believe suspect predict forecast anticipate allege suppose rumor rumour
+    speculate assume presume doubt project estimate fear hope reckon guess
+    """.split()
+)
+_SEEM_VERBS = frozenset("seem appear suggest indicate look".split())
+_DOXASTIC_NOUNS = frozenset(
+    """
+    possibility likelihood suspicion speculation allegation allegations rumor rumors rumour
+    rumours assumption prediction predictions doubt doubts belief accusation accusations
+    """.split()
+)
+_LIKELIHOOD_WORDS = frozenset(
+    """
+    likely unlikely possible possibly probable probably perhaps potential potentially
+    apparently apparent seemingly presumably allegedly alleged reportedly supposedly
+    purportedly maybe conceivably arguably suspected expected uncertain unclear
+    """.split()
+)
+_PHRASES = re.compile(
+    r"\b(?:in all likelihood|it remains to be seen|yet to be seen|not clear|unclear whether|"
+    r"looked like|looks like|is said to|are said to|was said to|were said to)\b",
+    re.I,
+)
+
+
+def _conditional(token: Token) -> bool:
+    """ "would" in a conditional sentence or a counterfactual ("would have")."""
+    sentence = token.sent
+    if any(t.lower_ in _CONDITIONS or t.lower_ == "otherwise" for t in sentence):
+        return True
+    return any(c.lower_ == "have" and c.dep_ == "aux" for c in token.head.children)
+
+
+def _cue_type(token: Token) -> str | None:
+    """The type of hedge a token is, or ``None``."""
+    lower = token.lower_
+    lemma = token.lemma_.lower()
+    if token.tag_ == "MD" and lower in _MODALS:
+        if any(c.dep_ == "neg" for c in token.head.children) and lower in {"could", "would"}:
+            return None  # "could not", "would not": a refusal or inability, stated as fact
+        if lower == "would" and not _conditional(token):
+            return None  # "said it would raise prices": a reported plan, not a hedge
+        return "modal"
+    if lower in _CONDITIONS and token.dep_ == "mark":
+        return "condition"
+    if lower in _QUESTIONS and token.dep_ in {"mark", "advmod", "nsubj", "dobj"}:
+        return "investigation"
+    if token.pos_ == "VERB" and lemma in _DOXASTIC_VERBS:
+        if lemma in {"hope", "fear", "project", "estimate"} and not any(
+            c.dep_ in {"ccomp", "xcomp"} for c in token.children
+        ):
+            return None  # "estimated 40 people": a figure, not a belief
+        return "doxastic"
+    if token.pos_ in {"VERB", "AUX"} and lemma in _SEEM_VERBS:
+        if any(c.dep_ in {"ccomp", "xcomp", "acomp", "attr", "oprd"} for c in token.children):
+            return "likelihood"
+        return None
+    if token.pos_ == "NOUN" and lower in _DOXASTIC_NOUNS:
+        return "doxastic"
+    if (
+        token.pos_ == "NOUN"
+        and lemma == "charge"
+        and any(c.dep_ in {"acl", "ccomp"} for c in token.children)
+    ):
+        return "doxastic"  # "charges that she failed to report"
+    if (
+        token.pos_ == "VERB"
+        and lemma == "question"
+        and any(c.dep_ == "ccomp" for c in token.children)
+    ):
+        return "investigation"  # "analysts questioned how much …"
+    if lower in _LIKELIHOOD_WORDS and token.pos_ in {"ADJ", "ADV", "VERB"}:
+        if lower == "expected" and token.dep_ == "amod":
+            return None
+        return "likelihood"
+    return None
+
+
+def hedge_cues(sentence: Span, offset: int = 0) -> list[dict[str, Any]]:
+    """Every hedge cue in a sentence, with its type and document offsets."""
+    cues: list[dict[str, Any]] = []
+    taken: set[int] = set()
+    for match in _PHRASES.finditer(sentence.text):
+        start = offset + sentence.start_char + match.start()
+        cues.append(
+            {
+                "text": match.group(0),
+                "start": start,
+                "end": start + len(match.group(0)),
+                "type": "likelihood",
+            }
+        )
+        taken.update(range(start, start + len(match.group(0))))
+    for token in sentence:
+        start = offset + token.idx
+        if start in taken:
+            continue
+        kind = _cue_type(token)
+        if kind is not None:
+            cues.append(
+                {"text": token.text, "start": start, "end": start + len(token.text), "type": kind}
+            )
+    cues.sort(key=lambda c: c["start"])
+    return cues
+
+
+def sentence_views(adoc: AnnotatedDocument) -> list[dict[str, Any]]:
+    """The hedge detector's view of every sentence: ``{"doc_id", "start", "end", "hedged", "cues"}``."""
+    views = []
+    for offset, _paragraph, sentence in iter_sentences(adoc):
+        text = sentence.text
+        if not text.strip():
+            continue
+        lead = len(text) - len(text.lstrip())
+        cues = hedge_cues(sentence, offset)
+        views.append(
+            {
+                "doc_id": adoc.document.id,
+                "start": offset + sentence.start_char + lead,
+                "end": offset + sentence.start_char + len(text.rstrip()),
+                "hedged": bool(cues),
+                "cues": cues,
+            }
+        )
+    return views

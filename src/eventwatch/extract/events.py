@@ -54,7 +54,7 @@ _PLACE_PREPS = {
     "on",
 }
 _QUOTES = "\"“”«»'‘’"
-_TERMINAL = ".!?\"”’'»:;)…"
+_TERMINAL = ".!?\"”’'»:;)…]"
 _COUNT_TYPES = {
     "killed": {"ASSAULT", "PROTEST", "COUP"},
     "injured": {"ASSAULT", "PROTEST", "COUP"},
@@ -118,6 +118,8 @@ def _is_heading(sent: Span, text: str, start: int, end: int, title: str | None =
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start + len(sent.text.rstrip()) - 1)
     line = text[line_start : line_end if line_end != -1 else len(text)].strip()
+    if re.search(r"[.!?][\"”’]?\s", line):
+        return False  # more than one sentence on the line: prose, not a heading
     return bool(line) and line[-1] not in _TERMINAL and len(line.split()) <= 25
 
 
@@ -369,6 +371,7 @@ def extract_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                 trigger_token=token,
                 background=background,
                 date_scope=_date_scope(token, sent, offset),
+                depth=sum(1 for _ in token.ancestors),
             )
             if sense.event_type == "MOBILIZE":
                 mention.mode = _mobilize_mode(token)

@@ -52,6 +52,7 @@ IED = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
 SUICIDE = ("Explosions/Remote violence", "Suicide bomb")
 GRENADE = ("Explosions/Remote violence", "Grenade")
 AGREEMENT = ("Strategic developments", "Agreement")
+PROPERTY = ("Strategic developments", "Looting/property destruction")
 
 ACLED_TYPES = (
     "Battles",
@@ -95,6 +96,59 @@ TRIGGERS: dict[str, list[Sense]] = {
     "step": _senses(("OFFICE", "resign", "VERB", None, "step_down", 0.8)),
     "dismiss": _senses(("OFFICE", "dismiss", "VERB", None, "obj_person", 0.85)),
     "dismissal": _senses(("OFFICE", "dismiss", "NOUN", None, None, 0.8)),
+    "firefight": _senses(("ASSAULT", "firearms", "NOUN", CLASH, None, 0.8)),
+    "gunfight": _senses(("ASSAULT", "firearms", "NOUN", CLASH, None, 0.8)),
+    "gunbattle": _senses(("ASSAULT", "firearms", "NOUN", CLASH, None, 0.8)),
+    "shootout": _senses(("ASSAULT", "firearms", "NOUN", CLASH, None, 0.8)),
+    "shoot-out": _senses(("ASSAULT", "firearms", "NOUN", CLASH, None, 0.8)),
+    "battle": _senses(("ASSAULT", None, "NOUN", CLASH, "not_figurative", 0.6)),
+    "fight": _senses(("ASSAULT", None, "ANY", CLASH, "armed_fight", 0.6)),
+    "shot": _senses(("ASSAULT", "firearms", "NOUN", CLASH, "observed_shots", 0.6)),
+    "execute": _senses(("ASSAULT", "firearms", "VERB", ATTACK, "obj_person", 0.75)),
+    "find": _senses(("ASSAULT", None, "VERB", ATTACK, "found_dead", 0.65)),
+    "establish": _senses(
+        (
+            "MOBILIZE",
+            "troops",
+            "VERB",
+            ("Strategic developments", "Headquarters or base established"),
+            "obj_base",
+            0.6,
+        )
+    ),
+    "defect": _senses(
+        (
+            "MOBILIZE",
+            None,
+            "VERB",
+            ("Strategic developments", "Change to group/activity"),
+            None,
+            0.6,
+        )
+    ),
+    "scuffle": _senses(("ASSAULT", "beat", "ANY", MOB, None, 0.6)),
+    "brawl": _senses(("ASSAULT", "beat", "ANY", MOB, None, 0.6)),
+    "set": _senses(("ASSAULT", None, "VERB", PROPERTY, "set_alight", 0.7)),
+    "exchange": _senses(("ASSAULT", "firearms", "VERB", CLASH, "obj_fire", 0.8)),
+    "bombard": _senses(("ASSAULT", "explosives", "VERB", SHELLING, None, 0.8)),
+    "pound": _senses(("ASSAULT", "explosives", "VERB", SHELLING, "obj_place_or_force", 0.6)),
+    "target": _senses(("ASSAULT", None, "VERB", ATTACK, "violent_cause", 0.6)),
+    "projectile": _senses(("ASSAULT", "explosives", "NOUN", SHELLING, None, 0.6)),
+    "torch": _senses(("ASSAULT", None, "VERB", PROPERTY, None, 0.7)),
+    "burn": _senses(("ASSAULT", None, "VERB", PROPERTY, "obj_property", 0.6)),
+    "vandalize": _senses(("ASSAULT", None, "VERB", PROPERTY, None, 0.65)),
+    "vandalise": _senses(("ASSAULT", None, "VERB", PROPERTY, None, 0.65)),
+    "loot": _senses(("ASSAULT", None, "VERB", PROPERTY, None, 0.65)),
+    "ransack": _senses(("ASSAULT", None, "VERB", PROPERTY, None, 0.65)),
+    "demolish": _senses(("ASSAULT", None, "VERB", PROPERTY, "obj_property", 0.55)),
+    "rape": _senses(
+        ("ASSAULT", None, "ANY", ("Violence against civilians", "Sexual violence"), None, 0.8)
+    ),
+    "barricade": _senses(("PROTEST", "demo", "VERB", PEACEFUL, None, 0.6)),
+    "block": _senses(("PROTEST", "demo", "VERB", PEACEFUL, "obj_road", 0.6)),
+    "gather": _senses(("PROTEST", "demo", "VERB", PEACEFUL, "gather_demand", 0.6)),
+    "picket": _senses(("PROTEST", "demo", "ANY", PEACEFUL, None, 0.7)),
+    "patrol": _senses(("MOBILIZE", "troops", "ANY", None, "joint_patrol", 0.55)),
     "fire": _senses(
         ("OFFICE", "dismiss", "VERB", None, "obj_person", 0.8),
         ("ASSAULT", "firearms", "VERB", ATTACK, "fire_on", 0.7),

@@ -32,6 +32,18 @@ from eventwatch.extract.lexicon import (
 __all__ = ["Trigger", "assault_mode", "coup_mode", "find_triggers", "object_tokens"]
 
 # Objects of "strike" that are no target ("struck a deal").
+_FIRED_THINGS = frozenset(
+    "shot bullet round rocket missile gas shell mortar artillery grenade gun weapon launcher cannon "
+    "projectile rpg warning salvo".split()
+)
+_FORCE_WORDS = frozenset(
+    "position positions force forces troop troops base bases village villages area areas town".split()
+)
+_PROPERTY_WORDS = frozenset(
+    "house houses home homes vehicle vehicles car cars building buildings shop shops office offices "
+    "bunker bunkers school schools church churches mosque mosques station stations property properties "
+    "truck trucks bus buses tyre tyres tire tires crop crops field fields hut huts store stores".split()
+)
 _AGREED_THINGS = frozenset(
     "ceasefire truce terms plan proposal release exchange withdrawal framework roadmap".split()
 )
@@ -226,8 +238,9 @@ def _condition_holds(condition: str | None, token: Token, sentence: Span) -> boo
         )
     if condition == "fire_on":
         return any(
-            c.dep_ == "prep" and c.lower_ in {"on", "at", "upon"} for c in token.children
-        ) or bool(lemmas & {"shot", "shots", "bullet", "round", "rocket", "missile", "gas"})
+            c.dep_ == "prep" and c.lower_ in {"on", "at", "upon", "toward", "towards"}
+            for c in token.children
+        ) or bool(lemmas & _FIRED_THINGS)
     if condition == "foiled":
         return any(anc.lemma_.lower() in FOIL_VERBS for anc in list(token.ancestors)[:3])
     if condition == "mob":
@@ -250,6 +263,97 @@ def _condition_holds(condition: str | None, token: Token, sentence: Span) -> boo
                 token.lower_ == "calls"
                 and any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
             )
+        )
+    if condition == "not_figurative":
+        return not any(
+            c.lemma_.lower()
+            in {"legal", "political", "court", "election", "electoral", "uphill", "ratings"}
+            for c in token.children
+        )
+    if condition == "armed_fight":
+        return (
+            bool(
+                words
+                & {
+                    "forces",
+                    "troops",
+                    "militants",
+                    "rebels",
+                    "fighters",
+                    "army",
+                    "soldiers",
+                    "militia",
+                    "gunmen",
+                    "insurgents",
+                }
+            )
+            and token.lemma_.lower() == "fight"
+            and (token.pos_ == "VERB" or any(c.lower_ == "fire" for c in token.children))
+        )
+    if condition == "observed_shots":
+        return (
+            any(c.dep_ == "nummod" for c in token.children)
+            or "bursts" in words
+            or "observed" in words
+        )
+    if condition == "found_dead":
+        return any(c.lower_ == "dead" for c in token.children) or any(
+            t.lemma_.lower() in {"body", "bodies", "corpse", "corpses"} for t in objects
+        )
+    if condition == "obj_base":
+        return bool(
+            lemmas
+            & {
+                "base",
+                "headquarters",
+                "camp",
+                "fortification",
+                "checkpoint",
+                "outpost",
+                "position",
+                "barrack",
+                "post",
+            }
+        )
+    if condition == "set_alight":
+        return any(
+            c.lower_ in {"alight", "ablaze", "fire"}
+            for c in token.subtree
+            if c.i > token.i and c.i < token.i + 6
+        )
+    if condition == "obj_fire":
+        return "fire" in lemmas or "shot" in lemmas or "gunfire" in lemmas
+    if condition == "obj_place_or_force":
+        return bool(objects) and any(
+            t.ent_type_ in {"GPE", "LOC", "FAC"} or t.lemma_.lower() in _FORCE_WORDS
+            for t in objects
+        )
+    if condition == "obj_property":
+        return bool(lemmas & _PROPERTY_WORDS)
+    if condition == "obj_road":
+        return bool(
+            lemmas
+            & {
+                "road",
+                "roads",
+                "highway",
+                "highways",
+                "street",
+                "streets",
+                "railway",
+                "traffic",
+                "bridge",
+            }
+        )
+    if condition == "gather_demand":
+        return any(
+            c.dep_ in {"advcl", "xcomp"}
+            and c.lemma_.lower() in {"demand", "protest", "denounce", "condemn", "call", "oppose"}
+            for c in token.children
+        ) or bool(words & {"protest", "demanding", "against", "slogans"})
+    if condition == "joint_patrol":
+        return (
+            any(c.lower_ in {"joint", "security"} for c in token.children) or token.pos_ == "VERB"
         )
     if condition == "agree_to":
         return any(c.dep_ == "xcomp" for c in token.children) or any(

@@ -26,6 +26,7 @@ from eventwatch.model import (
     Location,
     stable_id,
 )
+from eventwatch.resolve.acled import acled_type
 from eventwatch.resolve.actors import ActorResolver
 from eventwatch.resolve.countries import country_code, country_name
 from eventwatch.resolve.dates import DateMention, find_dates, published_range
@@ -265,6 +266,7 @@ def _confidence(item: ResolvedMention) -> float:
     m = item.mention
     value = m.weight * 0.6 + 0.1 * (item.actor is not None) + 0.1 * (item.recipient is not None)
     value += 0.1 * item.explicit_date + 0.05 * (item.location is not None) + 0.05 * len(item.merged)
+    value -= 0.03 * min(m.depth, 6)  # an event named deep in a clause is rarely the main one
     if m.factuality in {"hypothetical", "negated"}:
         value *= 0.6
     return max(0.05, min(0.99, value))
@@ -275,7 +277,8 @@ def _record(item: ResolvedMention, document_id: str, outlet: str | None) -> Even
     start, end, text = m.sentence
     lead = len(text) - len(text.lstrip())
     evidence = Evidence(text.strip(), start + lead, start + lead + len(text.strip()))
-    acled = {"event_type": m.acled[0], "sub_event_type": m.acled[1]} if m.acled else None
+    mapped = acled_type(m)
+    acled = {"event_type": mapped[0], "sub_event_type": mapped[1]} if mapped else None
     via = [v for v in dict.fromkeys([*m.attribution.via, *m.carrier_via]) if v]
     attribution = Attribution(
         source=item.source,

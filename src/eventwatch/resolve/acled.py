@@ -1,0 +1,180 @@
+"""Each event's ACLED event type and sub-event type.
+
+ACLED types rest on who fights whom and with what, more than on the verb: shells
+fired at positions are "Explosions/Remote violence", gunfire between two armed
+groups is "Battles", the same gunfire at a farmer is "Violence against civilians",
+a crowd beating a man is "Riots".  The rules below read the event's PLOVER type and
+mode, its participants' heads and the words of its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from eventwatch.extract.mention import Argument, EventMention
+
+__all__ = ["acled_type"]
+
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+_SEXUAL = frozenset("rape raped raping sexually sexual".split())
+_CHEMICAL = frozenset("chemical chlorine sarin gas-attack".split())
+_AIR = frozenset(
+    "air airstrike airstrikes air-strike drone drones warplane warplanes jet jets aircraft helicopter helicopters bomber bombers uav".split()
+)
+_SHELLING = frozenset(
+    "shell shells shelled shelling artillery mortar mortars rocket rockets missile missiles projectile "
+    "projectiles howitzer howitzers cannon launcher launchers mlrs rpg rpgs bombard bombarded bombardment "
+    "bombardments grad katyusha".split()
+)
+_IED = frozenset(
+    "ied ieds landmine landmines mine mines roadside explosive explosives device devices vbied rcied "
+    "bomb bombs bombing explosion explosions blast detonated exploded".split()
+)
+_GRENADE = frozenset("grenade grenades".split())
+_SUICIDE = frozenset("suicide".split())
+_REGAIN = frozenset("recaptured recapture regained regain retook retake liberated".split())
+_OVERTAKE = frozenset("overran overrun captured seized took".split())
+_CLASH = frozenset(
+    "clash clashes clashed exchange exchanged fighting fought battle battled engaged gunfight firefight skirmish skirmishes".split()
+)
+_ARMED_HEADS = frozenset(
+    "force forces troop troops soldier soldiers army military militant militants fighter fighters "
+    "rebel rebels insurgent insurgents militia militias position positions base bases gunmen police "
+    "policemen officer officers guard guards unit units jihadist jihadists combatant combatants "
+    "checkpoint checkpoints outpost outposts patrol convoy commander commanders sniper snipers "
+    "separatist separatists paramilitary paramilitaries brigade brigades camp camps battalion "
+    "battalions garrison front frontline taliban".split()
+)
+_CROWD_HEADS = frozenset(
+    "mob mobs crowd crowds villagers residents people locals rioters protesters demonstrators group "
+    "workers inmates prisoners youths youth students supporters riders drivers traders farmers "
+    "herders community communities members relatives family families".split()
+)
+_INTERVENTION = frozenset(
+    "dispersed disperse tear teargas tear-gas cannon cannons rubber batons baton-charged lathicharged "
+    "arrested detained clashed scuffled charged".split()
+)
+_EXCESSIVE = frozenset("killed killing shot dead live".split())
+_RIOTING = frozenset(
+    "torched burning burned burnt vandalized vandalised pelted stone-pelting hurled smashed looted "
+    "beat barricaded alight".split()
+)
+_DISPUTE = frozenset(
+    "dispute disputes feud feuds brawl scuffle quarrel altercation argument rivalry".split()
+)
+_DIRECT_FIRE = frozenset(
+    "gun guns machinegun machineguns machine small arms shots bursts rifle rifles fire".split()
+)
+_PROPERTY = ("Strategic developments", "Looting/property destruction")
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.lower()))
+
+
+def _head(argument: Argument | None) -> str:
+    return argument.head_lemma if argument is not None else ""
+
+
+def _armed(argument: Argument | None) -> bool:
+    if argument is None:
+        return False
+    words = _words(argument.text)
+    return argument.head_lemma in _ARMED_HEADS or bool(
+        words & {"forces", "army", "militia", "rebels", "military"}
+    )
+
+
+def _assault(mention: EventMention, words: set[str]) -> tuple[str, str]:
+    if mention.mode == "abduct":
+        return "Violence against civilians", "Abduction/forced disappearance"
+    if words & _SEXUAL:
+        return "Violence against civilians", "Sexual violence"
+    if words & _CHEMICAL:
+        return "Explosions/Remote violence", "Chemical weapon"
+    if words & _SUICIDE and words & (_IED | {"bomber", "bombers"}):
+        return "Explosions/Remote violence", "Suicide bomb"
+    if mention.mode == "aerial" or words & _AIR:
+        return "Explosions/Remote violence", "Air/drone strike"
+    gunfire = bool(words & _DIRECT_FIRE)
+    if (
+        words & _SHELLING
+        and gunfire
+        and (words & _CLASH or "positions" in words or "directions" in words)
+    ):
+        return "Battles", "Armed clash"  # heavy weapons in a two-sided fight
+    if words & _SHELLING:
+        return "Explosions/Remote violence", "Shelling/artillery/missile attack"
+    if words & _GRENADE:
+        return "Explosions/Remote violence", "Grenade"
+    if mention.mode == "explosives" or words & _IED:
+        return "Explosions/Remote violence", "Remote explosive/landmine/IED"
+    if words & _REGAIN and _armed(mention.actor):
+        return "Battles", "Government regains territory"
+    actor_words = _words(mention.actor.text) if mention.actor is not None else set()
+    crowd = (
+        _head(mention.actor) in _CROWD_HEADS - {"group"}
+        or "mob" in words
+        or bool(words & _DISPUTE)
+        or bool(actor_words & {"people", "villagers", "residents", "youths"})
+    )
+    if crowd and not _armed(mention.actor):
+        if mention.acled == _PROPERTY or words & _RIOTING:
+            return "Riots", "Violent demonstration"
+        return "Riots", "Mob violence"
+    if mention.acled == _PROPERTY:
+        return _PROPERTY
+    victims_armed = bool(
+        words & {"soldiers", "troops", "fighters", "militants", "policemen", "officers"}
+    )
+    if (
+        words & _CLASH
+        or (_armed(mention.actor) and (_armed(mention.recipient) or victims_armed))
+        or (
+            mention.recipient is not None
+            and _armed(mention.recipient)
+            and mention.recipient.head_lemma != "police"
+        )
+    ):
+        return "Battles", "Armed clash"
+    return "Violence against civilians", "Attack"
+
+
+def _protest(mention: EventMention, words: set[str]) -> tuple[str, str]:
+    if mention.mode == "riot":
+        if "mob" in words or (mention.recipient is not None and not _armed(mention.recipient)):
+            return "Riots", "Mob violence"
+        return "Riots", "Violent demonstration"
+    if words & _RIOTING:
+        return "Riots", "Violent demonstration"
+    if words & _EXCESSIVE and words & {"police", "security", "forces", "troops", "soldiers"}:
+        return "Protests", "Excessive force against protesters"
+    if words & _INTERVENTION:
+        return "Protests", "Protest with intervention"
+    return "Protests", "Peaceful protest"
+
+
+def acled_type(mention: EventMention) -> tuple[str, str] | None:
+    """ACLED ``(event_type, sub_event_type)`` of an event mention, or ``None`` (no ACLED counterpart)."""
+    words = _words(mention.sentence[2])
+    kind = mention.event_type
+    if kind == "ASSAULT":
+        return _assault(mention, words)
+    if kind == "PROTEST":
+        return _protest(mention, words)
+    if kind == "COERCE":
+        if mention.mode == "arrest":
+            return "Strategic developments", "Arrests"
+        if mention.mode == "seize":
+            return "Strategic developments", "Disrupted weapons use"
+        if mention.mode in {"ban", "censor"}:
+            return "Strategic developments", "Change to group/activity"
+        return None
+    if kind == "AGREE":
+        return "Strategic developments", "Agreement"
+    if kind == "MOBILIZE":
+        return mention.acled or ("Strategic developments", "Change to group/activity")
+    if kind == "COUP":
+        return "Strategic developments", "Other"
+    return mention.acled

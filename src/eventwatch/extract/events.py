@@ -382,6 +382,7 @@ def extract_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                     mention.counts[kind] = value
             sentence_mentions.append(mention)
         sentence_mentions = _dedupe(_absorb_into_riot(_merge_coup_frames(sentence_mentions)))
+        _mark_protest_topics(sentence_mentions)
         via = _carrier_statement(sent)
         if via:
             for mention in sentence_mentions:
@@ -526,6 +527,21 @@ def _carrier_statement(sent: Span) -> list[str]:
                         ent = _entity_of(pobj)
                         names.append(ent.text if ent is not None else phrase_span(pobj).text)
     return names
+
+
+def _mark_protest_topics(mentions: list[EventMention]) -> None:
+    """ "a protest against the arrest of X": the arrest is what the protest is about, not the news."""
+    protests = [
+        m.trigger_token
+        for m in mentions
+        if m.event_type == "PROTEST" and m.trigger_token is not None
+    ]
+    for mention in mentions:
+        token = mention.trigger_token
+        if mention.event_type == "PROTEST" or token is None:
+            continue
+        if any(p.is_ancestor(token) for p in protests):
+            mention.topic = True
 
 
 def _linked(a: EventMention, b: EventMention) -> bool:

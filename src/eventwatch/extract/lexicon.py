@@ -126,6 +126,8 @@ TRIGGERS: dict[str, list[Sense]] = {
             0.6,
         )
     ),
+    "pelt": _senses(("ASSAULT", "primitive", "VERB", MOB, None, 0.7)),
+    "hurl": _senses(("ASSAULT", "primitive", "VERB", MOB, "obj_missile", 0.6)),
     "scuffle": _senses(("ASSAULT", "beat", "ANY", MOB, None, 0.6)),
     "brawl": _senses(("ASSAULT", "beat", "ANY", MOB, None, 0.6)),
     "set": _senses(("ASSAULT", None, "VERB", PROPERTY, "set_alight", 0.7)),

@@ -58,6 +58,7 @@ class EventMention:
     date_scope: list[tuple[int, int]] = field(
         default_factory=list
     )  # where this event's date may stand
+    topic: bool = False  # what another event is about ("protest against the arrest")
     depth: int = 0  # how deep the trigger sits below its sentence's root
     background: bool = False  # named in passing inside a phrase ("the already arrested head")
     carrier_via: list[str] = field(default_factory=list)  # "reports of the coup came via X"

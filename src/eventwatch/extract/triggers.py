@@ -264,6 +264,11 @@ def _condition_holds(condition: str | None, token: Token, sentence: Span) -> boo
                 and any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
             )
         )
+    if condition == "obj_missile":
+        return bool(
+            lemmas
+            & {"stone", "rock", "brick", "bottle", "cocktail", "petrol", "projectile", "object"}
+        )
     if condition == "not_figurative":
         return not any(
             c.lemma_.lower()

@@ -67,6 +67,10 @@ _DIRECT_FIRE = frozenset(
     "gun guns machinegun machineguns machine small arms shots bursts rifle rifles fire".split()
 )
 _PROPERTY = ("Strategic developments", "Looting/property destruction")
+_PROTEST_WORDS = frozenset(
+    "protest protests protested protesting protester protesters demonstration demonstrations "
+    "demonstrators demonstrated rally rallies march marched sit-in strike".split()
+)
 
 
 def _words(text: str) -> set[str]:
@@ -75,6 +79,22 @@ def _words(text: str) -> set[str]:
 
 def _head(argument: Argument | None) -> str:
     return argument.head_lemma if argument is not None else ""
+
+
+def _heads(argument: Argument | None) -> set[str]:
+    """The head as lemma and as written ("riders" / "rider"), for word lists in either form."""
+    if argument is None:
+        return set()
+    last = argument.text.split()[-1].lower() if argument.text.split() else ""
+    return {argument.head_lemma, last}
+
+
+_CIVILIAN_HEADS = frozenset(
+    "civilian civilians man men woman women child children boy girl people person villager villagers "
+    "farmer farmers laborer labourer worker workers student students driver drivers pastoralist "
+    "pastoralists trader traders merchant merchants resident residents family journalist journalists "
+    "teacher teachers doctor doctors nurse patient patients passenger passengers".split()
+)
 
 
 def _armed(argument: Argument | None) -> bool:
@@ -113,8 +133,16 @@ def _assault(mention: EventMention, words: set[str]) -> tuple[str, str]:
     if words & _REGAIN and _armed(mention.actor):
         return "Battles", "Government regains territory"
     actor_words = _words(mention.actor.text) if mention.actor is not None else set()
+    if mention.trigger[2].lower().startswith("execut") or (
+        mention.recipient is not None
+        and _heads(mention.recipient) & _CIVILIAN_HEADS
+        and _armed(mention.actor)
+    ):
+        return "Violence against civilians", "Attack"
+    if words & {"bursts", "shots"} and mention.actor is None and not words & _CIVILIAN_HEADS:
+        return "Battles", "Armed clash"  # ceasefire violations observed along a front line
     crowd = (
-        _head(mention.actor) in _CROWD_HEADS - {"group"}
+        bool(_heads(mention.actor) & (_CROWD_HEADS - {"group"}))
         or "mob" in words
         or bool(words & _DISPUTE)
         or bool(actor_words & {"people", "villagers", "residents", "youths"})
@@ -126,7 +154,8 @@ def _assault(mention: EventMention, words: set[str]) -> tuple[str, str]:
     if mention.acled == _PROPERTY:
         return _PROPERTY
     victims_armed = bool(
-        words & {"soldiers", "troops", "fighters", "militants", "policemen", "officers"}
+        (words - actor_words)
+        & {"soldiers", "troops", "fighters", "militants", "policemen", "officers"}
     )
     if (
         words & _CLASH
@@ -155,15 +184,27 @@ def _protest(mention: EventMention, words: set[str]) -> tuple[str, str]:
     return "Protests", "Peaceful protest"
 
 
-def acled_type(mention: EventMention) -> tuple[str, str] | None:
-    """ACLED ``(event_type, sub_event_type)`` of an event mention, or ``None`` (no ACLED counterpart)."""
-    words = _words(mention.sentence[2])
+def acled_type(
+    mention: EventMention, other_sentences: list[str] | None = None
+) -> tuple[str, str] | None:
+    """ACLED ``(event_type, sub_event_type)`` of an event, or ``None`` (no ACLED counterpart).
+
+    Args:
+        mention: the event's leading mention.
+        other_sentences: other sentences reporting the same event; their words count too.
+    """
+    words = _words(" ".join([mention.sentence[2], *(other_sentences or [])]))
     kind = mention.event_type
     if kind == "ASSAULT":
         return _assault(mention, words)
     if kind == "PROTEST":
         return _protest(mention, words)
     if kind == "COERCE":
+        if mention.mode == "arrest" and words & _PROTEST_WORDS:
+            return (
+                "Protests",
+                "Protest with intervention",
+            )  # arrests at a protest: ACLED codes the protest
         if mention.mode == "arrest":
             return "Strategic developments", "Arrests"
         if mention.mode == "seize":

@@ -266,8 +266,8 @@ def _confidence(item: ResolvedMention) -> float:
     m = item.mention
     value = m.weight * 0.6 + 0.1 * (item.actor is not None) + 0.1 * (item.recipient is not None)
     value += 0.1 * item.explicit_date + 0.05 * (item.location is not None) + 0.05 * len(item.merged)
-    value -= 0.03 * min(m.depth, 6)  # an event named deep in a clause is rarely the main one
-    if m.factuality in {"hypothetical", "negated"}:
+    value -= 0.05 * min(m.depth, 6)  # an event named deep in a clause is rarely the main one
+    if m.factuality in {"hypothetical", "negated"} or m.topic:
         value *= 0.6
     return max(0.05, min(0.99, value))
 
@@ -277,7 +277,7 @@ def _record(item: ResolvedMention, document_id: str, outlet: str | None) -> Even
     start, end, text = m.sentence
     lead = len(text) - len(text.lstrip())
     evidence = Evidence(text.strip(), start + lead, start + lead + len(text.strip()))
-    mapped = acled_type(m)
+    mapped = acled_type(m, [o.sentence[2] for o in item.merged])
     acled = {"event_type": mapped[0], "sub_event_type": mapped[1]} if mapped else None
     via = [v for v in dict.fromkeys([*m.attribution.via, *m.carrier_via]) if v]
     attribution = Attribution(

@@ -165,8 +165,28 @@ TRIGGERS: dict[str, list[Sense]] = {
     "purge": _senses(("OFFICE", "dismiss", "ANY", None, None, 0.6)),
     "relieve": _senses(("OFFICE", "dismiss", "VERB", None, "obj_person", 0.6)),
     # --- COERCE -------------------------------------------------------------------
-    "arrest": _senses(("COERCE", "arrest", "ANY", ARRESTS, None, 0.9)),
-    "detain": _senses(("COERCE", "arrest", "VERB", ARRESTS, None, 0.9)),
+    "arrest": _senses(("COERCE", "arrest", "ANY", ARRESTS, None, 0.8)),
+    "detain": _senses(("COERCE", "arrest", "VERB", ARRESTS, None, 0.8)),
+    "reinforce": _senses(
+        (
+            "MOBILIZE",
+            "troops",
+            "VERB",
+            ("Strategic developments", "Change to group/activity"),
+            "obj_troops_or_position",
+            0.6,
+        )
+    ),
+    "reinforcement": _senses(
+        (
+            "MOBILIZE",
+            "troops",
+            "NOUN",
+            ("Strategic developments", "Change to group/activity"),
+            None,
+            0.6,
+        )
+    ),
     "detention": _senses(("COERCE", "arrest", "NOUN", ARRESTS, "not_place", 0.8)),
     "apprehend": _senses(("COERCE", "arrest", "VERB", ARRESTS, None, 0.8)),
     "jail": _senses(("COERCE", "arrest", "VERB", ARRESTS, None, 0.6)),
@@ -216,7 +236,7 @@ TRIGGERS: dict[str, list[Sense]] = {
     ),
     "wound": _senses(("ASSAULT", None, "VERB", ATTACK, "not_adjective", 0.5)),
     "injure": _senses(("ASSAULT", None, "VERB", ATTACK, "violent_cause", 0.45)),
-    "clash": _senses(("ASSAULT", None, "ANY", CLASH, None, 0.75)),
+    "clash": _senses(("ASSAULT", None, "ANY", CLASH, None, 0.85)),
     "fighting": _senses(("ASSAULT", None, "NOUN", CLASH, None, 0.6)),
     "ambush": _senses(("ASSAULT", "firearms", "ANY", CLASH, None, 0.75)),
     "violence": _senses(("PROTEST", "riot", "NOUN", MOB, "mob", 0.6)),

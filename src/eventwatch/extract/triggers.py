@@ -197,7 +197,14 @@ def _condition_holds(condition: str | None, token: Token, sentence: Span) -> boo
     if condition == "obj_power":
         return bool(lemmas & POWER_WORDS)
     if condition == "obj_weapon":
-        return bool(lemmas & WEAPON_WORDS)
+        return bool(lemmas & WEAPON_WORDS) or any(
+            t.lemma_.lower() in WEAPON_WORDS for o in objects for t in o.subtree
+        )
+    if condition == "obj_troops_or_position":
+        return bool(
+            lemmas
+            & (TROOP_WORDS | {"position", "positions", "base", "presence", "defence", "defense"})
+        )
     if condition == "obj_sanction":
         return bool(lemmas & SANCTION_OBJECTS)
     if condition == "obj_troops":

@@ -133,6 +133,8 @@ def _assault(mention: EventMention, words: set[str]) -> tuple[str, str]:
     if words & _REGAIN and _armed(mention.actor):
         return "Battles", "Government regains territory"
     actor_words = _words(mention.actor.text) if mention.actor is not None else set()
+    if words & _CLASH and not mention.trigger[2].lower().startswith("execut"):
+        return "Battles", "Armed clash"  # a two-sided fight, whoever else was hurt in it
     if mention.trigger[2].lower().startswith("execut") or (
         mention.recipient is not None
         and _heads(mention.recipient) & _CIVILIAN_HEADS
@@ -155,7 +157,20 @@ def _assault(mention: EventMention, words: set[str]) -> tuple[str, str]:
         return _PROPERTY
     victims_armed = bool(
         (words - actor_words)
-        & {"soldiers", "troops", "fighters", "militants", "policemen", "officers"}
+        & {
+            "soldiers",
+            "troops",
+            "fighters",
+            "militants",
+            "policemen",
+            "officers",
+            "positions",
+            "brigade",
+            "camp",
+            "checkpoints",
+            "checkpoint",
+            "army",
+        }
     )
     if (
         words & _CLASH
@@ -216,6 +231,6 @@ def acled_type(
         return "Strategic developments", "Agreement"
     if kind == "MOBILIZE":
         return mention.acled or ("Strategic developments", "Change to group/activity")
-    if kind == "COUP":
+    if kind in {"COUP", "OFFICE", "CONCEDE"}:
         return "Strategic developments", "Other"
     return mention.acled

@@ -25,6 +25,9 @@ _WITH_TYPES = {"CONSULT", "AGREE", "COOPERATE", "ASSAULT"}
 _INSTRUMENTS = frozenset(
     "pellet bullet bullets shell missile rocket bomb grenade gas stone rock drone shrapnel".split()
 )
+_QUANTITY_HEADS = frozenset(
+    "number group dozen dozens hundred hundreds thousand thousands score scores lot couple crowd band".split()
+)
 _PROTEST_VERBS = frozenset("observe call join stage organise organize lead begin start".split())
 _NOT_ARGUMENT_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _ABSTRACT_HEADS = frozenset(
@@ -299,6 +302,11 @@ def _usable(token: Token | None) -> Token | None:
     if token is None:
         return None
     lemma = token.lemma_.lower()
+    if lemma in _QUANTITY_HEADS or token.like_num:
+        # "a large number of workers", "hundreds of villagers": the people, not the amount
+        inner = _pobj(token, "of")
+        if inner is not None:
+            return _usable(inner)
     if lemma in _ABSTRACT_HEADS or (lemma in TRIGGERS and token.pos_ == "NOUN"):
         return None
     if token.ent_type_ in _NOT_ARGUMENT_LABELS:

@@ -60,6 +60,11 @@ _RIOTING = frozenset(
     "torched burning burned burnt vandalized vandalised pelted stone-pelting hurled smashed looted "
     "beat barricaded alight".split()
 )
+_CIVIL_PARTIES = frozenset(
+    "residents villagers citizens inhabitants workers laborers labourers inmates prisoners students "
+    "shopkeepers traders vendors farmers herders supporters members community communities youths "
+    "locals protesters demonstrators rioters drivers people groups families".split()
+)
 _DISPUTE = frozenset(
     "dispute disputes feud feuds brawl scuffle quarrel altercation argument rivalry".split()
 )
@@ -133,6 +138,17 @@ def _assault(mention: EventMention, words: set[str]) -> tuple[str, str]:
     if words & _REGAIN and _armed(mention.actor):
         return "Battles", "Government regains territory"
     actor_words = _words(mention.actor.text) if mention.actor is not None else set()
+    civilians_fight = bool((actor_words | words) & _CIVIL_PARTIES) and not (
+        actor_words & _ARMED_HEADS - {"police", "policemen", "officers", "officer"}
+    )
+    if words & _CLASH and civilians_fight:
+        # residents, workers or party members fighting police or each other: a riot, not a battle
+        if (
+            words & {"police", "policemen", "officers", "security", "authorities", "guards"}
+            or words & _RIOTING
+        ):
+            return "Riots", "Violent demonstration"
+        return "Riots", "Mob violence"
     if words & _CLASH and not mention.trigger[2].lower().startswith("execut"):
         return "Battles", "Armed clash"  # a two-sided fight, whoever else was hurt in it
     if mention.trigger[2].lower().startswith("execut") or (
@@ -186,6 +202,8 @@ def _assault(mention: EventMention, words: set[str]) -> tuple[str, str]:
 
 
 def _protest(mention: EventMention, words: set[str]) -> tuple[str, str]:
+    if "rioters" in words:
+        return "Riots", "Violent demonstration"
     if mention.mode == "riot":
         if "mob" in words or (mention.recipient is not None and not _armed(mention.recipient)):
             return "Riots", "Mob violence"

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from eventwatch.annotate import AnnotatedDocument
@@ -16,6 +17,11 @@ from eventwatch.model import Document
 __all__ = ["Argument", "EventMention", "ExtractedDocument", "RawAttribution", "extract_document"]
 
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+_NAME = r"[A-Z][\w'’.-]*(?:[ -](?:de|del|la|el|al|of|[A-Z][\w'’.-]*))*"
+_PLACE_PHRASE = re.compile(
+    rf"\b(?:in|near|at|outside|around|from|to)\s+(?:the\s+)?({_NAME}(?:,\s*{_NAME})?)"
+)
+_PLACE_ASIDE = re.compile(rf"\(({_NAME}(?:,\s*{_NAME}){{0,2}})\)")
 
 
 @dataclass(slots=True)
@@ -25,7 +31,22 @@ class ExtractedDocument:
     document: Document
     mentions: list[EventMention]
     entities: list[tuple[str, str]]  # (text, label) in text order
+    places: list[tuple[int, str]]  # (document offset, text) of every place name, in text order
     sentences: list[tuple[int, int]]  # character offsets of every sentence
+
+
+def _qualified_place(ent) -> str:  # type: ignore[no-untyped-def]
+    """ "Tepeaca, Puebla": a place with the region or country that follows it after a comma."""
+    doc = ent.doc
+    if (
+        ent.end + 1 < len(doc)
+        and doc[ent.end].text == ","
+        and doc[ent.end + 1].ent_type_ in {"GPE", "LOC"}
+    ):
+        nxt = next((e for e in doc.ents if e.start == ent.end + 1), None)
+        if nxt is not None:
+            return f"{ent.text}, {nxt.text}"
+    return ent.text
 
 
 def extract_document(adoc: AnnotatedDocument) -> ExtractedDocument:
@@ -43,9 +64,23 @@ def extract_document(adoc: AnnotatedDocument) -> ExtractedDocument:
         for ent in chunk.doc.ents
         if ent.label_ in _ENTITY_LABELS and ent.text.strip()
     ]
+    places = [
+        (chunk.offset + ent.start_char, _qualified_place(ent))
+        for chunk in adoc.chunks
+        for ent in chunk.doc.ents
+        if ent.label_ in {"GPE", "LOC", "FAC"} and ent.text.strip()
+    ]
+    # The parser misses or mislabels many small places ("in La Libertad, Arequipa" as an
+    # organisation): capitalised names after a place preposition, and "(Town, Region)"
+    # asides, are candidates too; resolution keeps those the gazetteer knows.
+    text = adoc.document.text
+    places.extend((m.start(1), m.group(1).rstrip(".")) for m in _PLACE_PHRASE.finditer(text))
+    places.extend((m.start(1), m.group(1).rstrip(".")) for m in _PLACE_ASIDE.finditer(text))
+    places.sort()
     return ExtractedDocument(
         document=adoc.document,
         mentions=extract_mentions(adoc),
         entities=entities,
+        places=places,
         sentences=adoc.sentence_spans(),
     )

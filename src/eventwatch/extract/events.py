@@ -343,9 +343,13 @@ def extract_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                     actor = _resolve_pronoun(actor_token, mentions, last_person)
             if recipient is not None and recipient.is_pronoun:
                 recipient = _resolve_pronoun(recipient_token, mentions, last_person)
+            # named in passing inside a phrase ("the already arrested head", "weapons recovered");
+            # not when the parser mistook a main verb for one ("interns protested in …")
             background = token.dep_ in {"amod", "compound"} or (
                 token.dep_ == "acl"
                 and token.tag_ == "VBN"
+                and sense.event_type != "PROTEST"
+                and token.head.dep_ != "ROOT"
                 and not any(c.dep_ == "agent" for c in token.children)
             )
             mention = EventMention(
@@ -574,6 +578,8 @@ def _dedupe(mentions: list[EventMention]) -> list[EventMention]:
         if duplicate is None:
             result.append(mention)
             continue
+        duplicate.background = duplicate.background and mention.background
+        duplicate.date_scope = duplicate.date_scope + mention.date_scope
         if duplicate.mode is None and mention.mode is not None:
             duplicate.mode, duplicate.acled = mention.mode, mention.acled
         duplicate.actor = duplicate.actor or mention.actor

@@ -425,7 +425,7 @@ GUN_WORDS = frozenset(
     "gun guns shot shoot shooting gunfire gunmen gunman bullet bullets pellets fired rifle rifles sniper snipers".split()
 )
 EXPLOSIVE_WORDS = frozenset(
-    "bomb bombs bombing explosion explosive explosives blast ied grenade grenades mine landmine shell shells shelling rocket rockets mortar".split()
+    "bomb bombs bombing explosion explosive explosives blast ied ieds rcied vbied artillery grenade grenades mine landmine shell shells shelling rocket rockets mortar".split()
 )
 BLADE_WORDS = frozenset("knife knives machete machetes stabbed stabbing axe".split())
 BEAT_WORDS = frozenset("beaten beat beating clubs sticks batons".split())

@@ -13,6 +13,7 @@ lists the others under ``mentions``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -35,6 +36,8 @@ from eventwatch.resolve.places import Gazetteer, Place, default_gazetteer
 __all__ = ["ResolvedMention", "document_countries", "resolve_document"]
 
 _COUP_MODES = {"conspiracy", "attempt"}
+# The place of a dateline: capitals, before a comma or a dash ("PORT SUDAN, Jan 26 …", "ALMATY —").
+_DATELINE_PLACE = re.compile(r"\s*([A-Z][A-Z .'’-]{2,30}?)\s*(?:,|—|–|--)")
 # "PORT SUDAN, Jan 26 (Nilewire) —": place, date, optional agency, then a dash.
 _DATELINE = re.compile(
     r"^[A-Z][\w .'’-]*,(?:\s*[A-Z][\w .'’-]*,)?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-)"
@@ -52,6 +55,7 @@ class ResolvedMention:
     recipient: Entity | None
     source: Entity | None
     merged: list[EventMention] = field(default_factory=list)
+    placed: bool = False  # the location is the event's own, not a place named nearby
 
     @property
     def last_sentence(self) -> int:
@@ -141,10 +145,15 @@ def _pick_date(mention: EventMention, dates: list[DateMention]) -> DateMention |
     """The date in the event's own clause or one above it, nearest the trigger."""
     if mention.background or not dates:
         return None
+    sentence_start = (
+        mention.sentence[0] + len(mention.sentence[2]) - len(mention.sentence[2].lstrip())
+    )
     in_scope = [
         d
         for d in dates
         if any(s <= d.start < e or d.start <= s < d.end for s, e in mention.date_scope)
+        or d.start - sentence_start
+        <= 12  # "On 9 May 2020, …" opens the sentence and dates all of it
     ]
     if not in_scope:
         return None
@@ -152,10 +161,23 @@ def _pick_date(mention: EventMention, dates: list[DateMention]) -> DateMention |
     return min(in_scope, key=lambda d: abs(d.start - trigger))
 
 
+def _plausible(place: Place, countries: list[str], written: str = "") -> bool:
+    """A small town abroad, or a look-alike spelling outside the main country, is more likely a namesake."""
+    if not countries:
+        return True
+    if written and _fold(place.name) not in _fold(written) and place.country != countries[0]:
+        return False  # "Mandori" read as "Mandōl" across the border
+    return place.country in countries[:3] or place.kind != "city" or place.population >= 100_000
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
 def _location(mention: EventMention, gazetteer: Gazetteer, countries: list[str]) -> Location | None:
     for place_argument in mention.places:
         place: Place | None = gazetteer.resolve(place_argument.text, context_countries=countries)
-        if place is not None:
+        if place is not None and _plausible(place, countries, place_argument.text):
             return Location(
                 text=place_argument.text,
                 name=place.name,
@@ -182,6 +204,58 @@ def _modifier_location(
                     word, place.name, place.country, place.admin1, place.lat, place.lon, "city"
                 )
     return None
+
+
+def _nearby_location(
+    mention: EventMention, places: list[tuple[int, str]], gazetteer: Gazetteer, countries: list[str]
+) -> Location | None:
+    """A place named in the event's sentence, when it lies in a country the document is about.
+
+    This catches places the parser missed or could not attach ("in La Libertad,
+    Arequipa, a group … demonstrated"); a place in another country is more likely a
+    different event's ("sanctions that irritate Brussels and Washington").
+    """
+    start, end, _text = mention.sentence
+    for offset, text in places:
+        if not start <= offset < end or country_code(text, adjectives=False):
+            continue
+        place = gazetteer.resolve(text, context_countries=countries)
+        if (
+            place is None
+            or place.kind == "country"
+            or (countries and place.country not in countries[:3])
+        ):
+            continue
+        return Location(
+            text,
+            place.name,
+            place.country,
+            place.admin1,
+            place.lat,
+            place.lon,
+            _PRECISION.get(place.kind, place.kind),
+        )
+    return None
+
+
+def _dateline_location(text: str, gazetteer: Gazetteer, countries: list[str]) -> Location | None:
+    """The city a report is filed from ("BISHKEK, March 13 (CAN) —"): where its undated-place events happened."""
+    match = _DATELINE_PLACE.match(text)
+    if match is None:
+        return None
+    name = match.group(1).strip().title()
+    place = gazetteer.resolve(name, context_countries=countries)
+    if place is None or place.kind == "country":
+        return None
+    return Location(
+        match.group(1).strip(),
+        place.name,
+        place.country,
+        place.admin1,
+        place.lat,
+        place.lon,
+        _PRECISION.get(place.kind, place.kind),
+    )
 
 
 def _fallback_location(country: str | None, gazetteer: Gazetteer) -> Location | None:
@@ -221,7 +295,7 @@ def _same_event(kept: ResolvedMention, new: ResolvedMention) -> bool:
         return False
     if _conflict(kept.actor, new.actor) or _conflict(kept.recipient, new.recipient):
         return False
-    if kept.location and new.location and kept.location.text and new.location.text:
+    if kept.placed and new.placed and kept.location and new.location:
         if kept.location.country != new.location.country or kept.location.name != new.location.name:
             return False
     if kept.explicit_date and new.explicit_date:
@@ -249,10 +323,10 @@ def _merge(kept: ResolvedMention, new: ResolvedMention) -> ResolvedMention:
         lead.date, lead.explicit_date = other.date, True
     lead.actor = lead.actor or other.actor
     lead.recipient = lead.recipient or other.recipient
-    if lead.location is None or (
-        lead.location.text is None and other.location and other.location.text
-    ):
-        lead.location = other.location or lead.location
+    if other.placed and not lead.placed:
+        lead.location, lead.placed = other.location, True
+    elif lead.location is None:
+        lead.location = other.location
     for key, value in other.mention.counts.items():
         lead.mention.counts[key] = max(value, lead.mention.counts.get(key, 0))
     via = lead.mention.attribution.via
@@ -341,6 +415,9 @@ def resolve_document(
     fallback_date = published_range(document.published, document.published_precision)
     resolved: list[ResolvedMention] = []
     for mention in extracted.mentions:
+        own_place = _location(mention, gazetteer, countries) or _modifier_location(
+            mention, gazetteer, countries
+        )
         own = dates.get(mention.sentence[0], [])
         picked = _pick_date(mention, own)
         if picked is None and not own and not mention.background:
@@ -357,8 +434,8 @@ def resolve_document(
             mention=mention,
             date=picked.range if picked else fallback_date,
             explicit_date=picked is not None,
-            location=_location(mention, gazetteer, countries)
-            or _modifier_location(mention, gazetteer, countries),
+            location=own_place or _nearby_location(mention, extracted.places, gazetteer, countries),
+            placed=own_place is not None,
             actor=actors.resolve(mention.actor),
             recipient=actors.resolve(mention.recipient),
             source=actors.resolve(mention.attribution.source),
@@ -375,10 +452,11 @@ def resolve_document(
                 break
         else:
             merged.append(item)
+    dateline = _dateline_location(document.text, gazetteer, countries)
     records = []
     for item in merged:
-        if item.location is None and item.mention.event_type != "CONSULT":
-            item.location = _fallback_location(main_country, gazetteer)
+        if item.location is None:
+            item.location = dateline or _fallback_location(main_country, gazetteer)
         records.append(_record(item, document.id, document.outlet))
     records.sort(key=lambda r: r.evidence.start)
     return records

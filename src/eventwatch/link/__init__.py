@@ -9,6 +9,7 @@ figures (dates, tolls, numbers detained) are kept side by side, never averaged.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -126,10 +127,25 @@ def _modes_agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 
 def _places_agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Places stated with both events must be the same area (within 100 km); inferred ones never disagree."""
     x, y = a.get("location") or {}, b.get("location") or {}
-    if x.get("precision") == "city" and y.get("precision") == "city":
-        return x.get("name") == y.get("name")
-    return True
+    if not (x.get("text") and y.get("text")):
+        return True
+    if x.get("country") != y.get("country"):
+        return False
+    if None in (x.get("lat"), x.get("lon"), y.get("lat"), y.get("lon")):
+        return True
+    return _km(x["lat"], x["lon"], y["lat"], y["lon"]) <= 100
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371 * math.asin(math.sqrt(h))
 
 
 def link_events(events: Iterable[dict[str, Any]], *, window_days: int = 3) -> list[Story]:

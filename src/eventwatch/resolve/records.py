@@ -226,6 +226,8 @@ def _nearby_location(
             or (countries and place.country not in countries[:3])
         ):
             continue
+        if not _plausible(place, countries, text):
+            continue
         return Location(
             text,
             place.name,
@@ -247,8 +249,9 @@ def _dateline_location(text: str, gazetteer: Gazetteer, countries: list[str]) ->
     place = gazetteer.resolve(name, context_countries=countries)
     if place is None or place.kind == "country":
         return None
+    # no ``text``: the place is inferred from the dateline, not stated with the event
     return Location(
-        match.group(1).strip(),
+        None,
         place.name,
         place.country,
         place.admin1,

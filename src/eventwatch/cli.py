@@ -366,6 +366,35 @@ def demo(ctx: click.Context, db: str | None) -> None:
     click.echo(f"  eventwatch export --db {database} --format csv events.csv    # ACLED-style CSV")
 
 
+@main.command(name="eval")
+@click.argument(
+    "dataset", type=click.Choice(["acled", "case", "plover", "polnear", "factbank", "seeds"])
+)
+@click.argument("path")
+@click.option("--limit", type=int, default=None, help="Score only the first N items.")
+@click.option(
+    "--json", "json_out", default=None, help="Also write the report as JSON to this file."
+)
+@click.pass_context
+def eval_command(
+    ctx: click.Context, dataset: str, path: str, limit: int | None, json_out: str | None
+) -> None:
+    """Score the extractor on a labelled dataset read in place.
+
+    DATASET is acled (ACLED CSV export), case (CASE 2021 task 2 TSV), plover
+    (PLOVER gold records), polnear (PolNeAR folder), factbank (Szeged/FactBank
+    uncertainty XML) or seeds (the seed articles' folder, scored against the
+    team's gold). Prints per-field scores, per-class precision/recall/F1, a
+    confusion table and the 20 worst misses.
+    """
+    from eventwatch.evaluate import run_eval
+
+    report = _run(lambda: run_eval(dataset, path, settings=_settings(ctx), limit=limit))
+    click.echo(report.render())
+    if json_out:
+        write_json_lines([report.to_json()], json_out)
+
+
 @main.command()
 @click.option(
     "--corpus",

@@ -10,6 +10,7 @@ fails is scored as "nothing predicted" and counted in the notes.
 
 from __future__ import annotations
 
+import inspect
 import itertools
 import logging
 import time
@@ -37,16 +38,27 @@ DATASETS: tuple[str, ...] = ("acled", "case", "plover", "polnear", "factbank", "
 class _Dataset:
     read_items: Callable[[Path, RunNotes], Iterator[Item]]
     scorer: Callable[[], Scorer]
+    views: bool = False  # scored on attributions / sentence views, not only events
 
 
 _REGISTRY: dict[str, _Dataset] = {
     "acled": _Dataset(acled.read_items, acled.AcledScorer),
     "case": _Dataset(case.read_items, case.CaseScorer),
     "plover": _Dataset(plover.read_items, plover.PloverScorer),
-    "polnear": _Dataset(polnear.read_items, polnear.PolnearScorer),
-    "factbank": _Dataset(factbank.read_items, factbank.FactbankScorer),
+    "polnear": _Dataset(polnear.read_items, polnear.PolnearScorer, views=True),
+    "factbank": _Dataset(factbank.read_items, factbank.FactbankScorer, views=True),
     "seeds": _Dataset(seeds.read_items, seeds.SeedsScorer),
 }
+
+
+def _view_options(wanted: bool, notes: RunNotes) -> dict[str, Any]:
+    """The keyword that asks ``process_documents`` for views, if it takes one."""
+    if not wanted:
+        return {}
+    if "views" in inspect.signature(process_documents).parameters:
+        return {"views": True}
+    notes.add("this pipeline cannot produce attribution or sentence views; they score as empty")
+    return {}
 
 
 def _prediction(processed: ProcessedDocument, missing: set[str]) -> Prediction:
@@ -101,9 +113,8 @@ def run_eval(
 
     notes = RunNotes()
     scorer = spec.scorer()
-    items: Iterator[Item] = spec.read_items(root, notes)
-    if limit is not None:
-        items = itertools.islice(items, limit)
+    reader = spec.read_items(root, notes)
+    items: Iterator[Item] = reader if limit is None else itertools.islice(reader, limit)
 
     pending: dict[str, Item] = {}
     failures: list[IngestFailure] = []
@@ -123,13 +134,19 @@ def run_eval(
             progress(1)
 
     started = time.perf_counter()
-    for processed in process_documents(documents(), settings=settings, on_failure=failures.append):
+    options = _view_options(spec.views, notes)
+    for processed in process_documents(
+        documents(), settings=settings, on_failure=failures.append, **options
+    ):
         item = pending.pop(processed.document.id, None)
         if item is None:  # not ours; cannot happen unless the pipeline renames ids
             continue
         scored(item, _prediction(processed, missing_views))
     for item in list(pending.values()):  # documents whose extraction failed
         scored(item, Prediction(failed=True))
+    close = getattr(reader, "close", None)
+    if close is not None:  # a reader stopped by the limit adds its closing notes now
+        close()
     elapsed = time.perf_counter() - started
 
     if failures:
@@ -137,7 +154,7 @@ def run_eval(
             f"extraction failed for {len(failures)} document(s), scored as nothing "
             f"predicted; first: {failures[0]}"
         )
-    for name in sorted(missing_views):
+    for name in sorted(missing_views) if spec.views else []:
         notes.add(f"this pipeline gives no `{name}`; they were scored as empty")
     notes.add(f"model {settings.model}; pipeline and scoring took {elapsed:.1f} s")
     logger.info("evaluated %s on %s in %.1f s", dataset, root, elapsed)

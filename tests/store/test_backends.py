@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -39,6 +41,20 @@ def test_backends_parse_location(url: str | Path, expected: tuple[str, str]) -> 
 def test_backends_unknown_scheme_is_refused(url: str) -> None:
     with pytest.raises(StoreError, match="unsupported database URL scheme"):
         open_store(url)
+
+
+@pytest.mark.parametrize(
+    "url", ["postgresql://user:s3cret@db.example/events", "postgres://user:s3cret@db/events"]
+)
+def test_backends_postgres_without_psycopg_says_what_to_install(
+    url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # makes `import psycopg` fail
+    monkeypatch.delitem(sys.modules, "eventwatch.store.postgres", raising=False)
+
+    with pytest.raises(StoreError, match=re.escape("pip install 'eventwatch[postgres]'")) as error:
+        open_store(url)
+    assert "s3cret" not in str(error.value)
 
 
 def test_backends_empty_path_is_refused() -> None:
@@ -89,7 +105,16 @@ def test_backends_environment_may_hold_a_url(monkeypatch: pytest.MonkeyPatch) ->
 
 def test_backends_public_names_are_complete() -> None:
     public = {name for name in dir(eventwatch.store) if not name.startswith("_")}
-    modules = {"backends", "base", "dialect", "migrate", "queries", "sqlite", "annotations"}
+    modules = {
+        "backends",
+        "base",
+        "dialect",
+        "migrate",
+        "queries",
+        "sqlite",
+        "postgres",
+        "annotations",
+    }
 
     assert set(eventwatch.store.__all__) == public - modules
     assert os.fspath(default_db_path())

@@ -1,16 +1,20 @@
-"""Store behaviour common to every backend, exercised on a fresh SQLite store."""
+"""Store behaviour common to every backend, run on SQLite and on PostgreSQL alike."""
 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+import textwrap
+import threading
 
 import pytest
 
 from eventwatch.errors import StoreError
 from eventwatch.model import Attribution, Entity, Evidence, IngestFailure
-from eventwatch.store import DocumentBundle, EventQuery, Store
+from eventwatch.store import DocumentBundle, EventQuery, Store, open_store, queries
 
-from .conftest import MakeDocument, MakeEvent
+from .conftest import MakeDocument, MakeEvent, build_document, build_event, query_rows
 
 
 def test_base_round_trip_preserves_to_dict_exactly(
@@ -143,7 +147,7 @@ def test_base_entities_upserted_by_id_keep_known_fields(
         make_document("doc2"), sentences=[], events=[make_event("ev2", "doc2", actor=vaguer)]
     )
 
-    rows = store._rows("SELECT id, name, country, sector FROM entities ORDER BY id")
+    rows = query_rows(store, "SELECT id, name, country, sector FROM entities ORDER BY id")
 
     assert {"id": "ent-japarov", "name": "Sadyr Japarov", "country": "KGZ", "sector": "GOV"} in rows
     assert all(row["name"] != "a diplomat" for row in rows)
@@ -222,9 +226,9 @@ def test_base_record_json_is_the_stored_dict(
     event = make_event("ev1")
     store.add_document(make_document("doc1"), sentences=[], events=[event])
 
-    (record_json,) = store._execute("SELECT record_json FROM events").fetchone()
+    (row,) = query_rows(store, "SELECT record_json FROM events")
 
-    assert json.loads(record_json) == event.to_dict()
+    assert json.loads(row["record_json"]) == event.to_dict()
 
 
 @pytest.mark.parametrize(
@@ -243,3 +247,169 @@ def test_base_closed_store_refuses_calls(store: Store) -> None:
     with pytest.raises(StoreError, match="closed"):
         store.stats()
     assert "closed" in repr(store)
+
+
+def test_base_ids_sort_byte_by_byte(store: Store, make_document: MakeDocument) -> None:
+    ids = ["doc-b", "Doc_a", "doc_a", "DOC", "doc a", "doc.z", "Ärger", "zebra"]
+    for doc_id in ids:
+        doc = make_document(doc_id)
+        store.add_documents([(doc, [], [build_event(f"ev {doc_id}", doc_id)])])
+
+    by_bytes = sorted(ids, key=lambda doc_id: doc_id.encode())
+
+    assert [event["doc_id"] for event in store.events()] == by_bytes
+    assert store.documents()[0]["id"] == ids[0]  # added first, listed first
+
+
+def test_base_interrupted_batch_keeps_committed_documents(
+    store_url: str,
+    make_document: MakeDocument,
+    make_event: MakeEvent,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with open_store(store_url) as store:
+        for n in range(3):
+            store.add_document(
+                make_document(f"doc{n}"), sentences=[], events=[make_event(f"e{n}", f"doc{n}")]
+            )
+
+        def interrupt(*args: object) -> tuple:
+            raise KeyboardInterrupt  # Ctrl-C after the document row was written
+
+        with monkeypatch.context() as patch:
+            patch.setattr(queries, "event_row", interrupt)
+            with pytest.raises(KeyboardInterrupt):
+                store.add_document(
+                    make_document("doc9"), sentences=[(0, 3)], events=[make_event("e9", "doc9")]
+                )
+        # The store is still usable: no transaction was left open.
+        assert store.add_document(make_document("doc4"), sentences=[], events=[])
+
+    with open_store(store_url) as reopened:
+        assert [d["id"] for d in reopened.documents()] == ["doc0", "doc1", "doc2", "doc4"]
+        assert reopened.count_events() == 3
+        assert query_rows(reopened, "SELECT COUNT(*) AS n FROM sentences") == [{"n": 0}]
+
+
+def test_base_killed_process_keeps_committed_documents(store_url: str) -> None:
+    script = textwrap.dedent(
+        f"""
+        import os
+        from eventwatch.model import Document, EventRecord, Evidence
+        from eventwatch.store import open_store, queries
+
+        store = open_store({store_url!r})
+        for n in range(3):
+            store.add_document(Document(id=f"d{{n}}", text=f"text {{n}}"), sentences=[], events=[])
+        queries.event_row = lambda *args: os._exit(9)  # killed mid-transaction
+        event = EventRecord("e", "dead", "COUP", None, Evidence("x", 0, 1))
+        store.add_document(Document(id="dead", text="never"), sentences=[(0, 5)], events=[event])
+        """
+    )
+
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
+
+    assert result.returncode == 9, result.stderr.decode()
+    with open_store(store_url) as store:
+        assert [d["id"] for d in store.documents()] == ["d0", "d1", "d2"]
+        assert store.get_document("dead") is None
+
+
+def _corpus(documents: int, events_per_document: int) -> list[tuple]:
+    corpus = []
+    for d in range(documents):
+        doc = build_document(f"doc{d:05d}", text=f"Document number {d}. " * 20)
+        events = [build_event(f"ev{d:05d}-{e:02d}", doc.id) for e in range(events_per_document)]
+        corpus.append((doc, [(i * 20, i * 20 + 19) for i in range(20)], events))
+    return corpus
+
+
+def test_base_thousand_documents_one_transaction_each_all_stored(store_url: str) -> None:
+    # Speed is measured by `eventwatch bench`, never by a timed test.
+    corpus = _corpus(1000, 10)
+
+    with open_store(store_url) as store:
+        for doc, sentences, events in corpus:
+            store.add_document(doc, sentences=sentences, events=events)
+        assert store.count_events() == 10_000
+        assert store.stats()["documents"] == 1000
+
+
+def test_base_add_documents_batches_into_one_transaction(store_url: str) -> None:
+    corpus = _corpus(200, 10)
+
+    with open_store(store_url) as store:
+        assert store.add_documents(corpus) == [True] * 200
+        assert store.add_documents(corpus[:10]) == [False] * 10
+        assert store.stats()["events"] == 2000
+
+
+def test_base_two_stores_share_one_database(
+    store_url: str, make_document: MakeDocument, make_event: MakeEvent
+) -> None:
+    with open_store(store_url) as writer, open_store(store_url) as reader:
+        writer.add_document(make_document("doc1"), sentences=[], events=[make_event("ev1")])
+
+        assert reader.count_events() == 1
+        assert reader.add_document(make_document("doc1"), sentences=[], events=[]) is False
+
+
+def test_base_store_can_be_shared_between_threads(store_url: str) -> None:
+    corpus = _corpus(40, 3)
+    errors: list[BaseException] = []
+
+    with open_store(store_url) as store:
+
+        def work(part: list[tuple]) -> None:
+            try:
+                for doc, sentences, events in part:
+                    store.add_document(doc, sentences=sentences, events=events)
+                    store.stats()
+                    list(store.events(EventQuery(limit=5)))
+            except BaseException as exc:  # pragma: no cover - reported below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=work, args=(corpus[i::4],)) for i in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+        assert errors == []
+        assert store.stats()["documents"] == 40
+        assert store.count_events() == 120
+
+
+def test_base_writes_go_on_while_an_event_stream_is_open(
+    store: Store, make_document: MakeDocument, make_event: MakeEvent
+) -> None:
+    corpus = _corpus(3, 600)  # more events than one fetched batch
+    store.add_documents(corpus[:2])
+    stream = store.events()
+    first = next(stream)
+    writer = threading.Thread(target=store.add_documents, args=(corpus[2:],))
+
+    writer.start()
+    writer.join(timeout=60)
+
+    assert not writer.is_alive(), "a writer waited for an open event stream"
+    assert store.count_events() == 1800
+    assert first["id"] == "ev00000-00"
+    assert sum(1 for _ in stream) >= 1199  # the rest of what the stream started with
+    stream.close()
+
+
+def test_base_event_stream_stopped_after_the_store_closed(
+    store: Store, make_document: MakeDocument, make_event: MakeEvent
+) -> None:
+    store.add_document(
+        make_document("doc1"), sentences=[], events=[make_event("ev1"), make_event("ev2")]
+    )
+    stream = store.events()
+    assert next(stream)["id"] == "ev1"
+
+    store.close()
+    stream.close()  # a reader that stops early (`| head`) after the store closed: no error
+
+    with pytest.raises(StoreError, match="closed"):
+        list(store.events())

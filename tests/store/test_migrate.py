@@ -1,15 +1,14 @@
-"""Schema migrations: fresh databases, re-opening, pending and refused versions."""
+"""Schema migrations on both backends: fresh databases, re-opening, pending and refused versions."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from eventwatch.errors import StoreError
-from eventwatch.store import latest_version, open_store
-from eventwatch.store.dialect import SQLITE
+from eventwatch.store import Store, latest_version, open_store
+from eventwatch.store.dialect import POSTGRES, SQLITE
 from eventwatch.store.migrate import (
     Migration,
     apply_migrations,
@@ -18,7 +17,7 @@ from eventwatch.store.migrate import (
     split_statements,
 )
 
-from .conftest import MakeDocument
+from .conftest import MakeDocument, label_for, query_rows, run_sql, table_names
 
 TABLES = {
     "documents",
@@ -32,24 +31,16 @@ TABLES = {
 }
 
 
-def _tables(path: Path) -> set[str]:
-    with sqlite3.connect(path) as connection:
-        rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        return {name for (name,) in rows if not name.startswith("sqlite_")}
+def _ledger(url: str) -> list[int]:
+    return [v for (v,) in run_sql(url, "SELECT version FROM schema_migrations ORDER BY version")]
 
 
-def _ledger(path: Path) -> list[int]:
-    with sqlite3.connect(path) as connection:
-        rows = connection.execute("SELECT version FROM schema_migrations ORDER BY version")
-        return [version for (version,) in rows]
-
-
-def test_migrate_fresh_database_gets_latest_version(db_path: Path) -> None:
-    with open_store(db_path) as store:
+def test_migrate_fresh_database_gets_latest_version(store_url: str) -> None:
+    with open_store(store_url) as store:
         assert store.schema_version() == latest_version() >= 1
 
-    assert _tables(db_path) == TABLES
-    assert _ledger(db_path) == list(range(1, latest_version() + 1))
+    assert table_names(store_url) == TABLES
+    assert _ledger(store_url) == list(range(1, latest_version() + 1))
 
 
 def test_migrate_packaged_files_are_numbered_without_gaps() -> None:
@@ -59,61 +50,59 @@ def test_migrate_packaged_files_are_numbered_without_gaps() -> None:
     assert migrations[0].name == "0001_initial.sql"
 
 
-def test_migrate_reopen_is_idempotent(db_path: Path, make_document: MakeDocument) -> None:
-    with open_store(db_path) as store:
+def test_migrate_reopen_is_idempotent(store_url: str, make_document: MakeDocument) -> None:
+    with open_store(store_url) as store:
         store.add_document(make_document("doc1"), sentences=[(0, 5)], events=[])
 
     for _ in range(3):
-        with open_store(db_path) as store:
+        with open_store(store_url) as store:
             assert store.schema_version() == latest_version()
             assert store.get_document("doc1") is not None
 
-    assert _ledger(db_path) == list(range(1, latest_version() + 1))
+    assert _ledger(store_url) == list(range(1, latest_version() + 1))
 
 
-def test_migrate_newer_database_is_refused(db_path: Path) -> None:
-    open_store(db_path).close()
+def test_migrate_newer_database_is_refused(store_url: str) -> None:
+    open_store(store_url).close()
     newer = latest_version() + 1
-    with sqlite3.connect(db_path) as connection:
-        connection.execute(
-            "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
-            (newer, "2099-01-01T00:00:00+00:00"),
-        )
+    run_sql(
+        store_url,
+        "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
+        (newer, "2099-01-01T00:00:00+00:00"),
+    )
 
     with pytest.raises(StoreError, match=r"upgrade eventwatch") as error:
-        open_store(db_path)
-    assert str(db_path) in str(error.value)
+        open_store(store_url)
+    assert label_for(store_url) in str(error.value)
     assert f"version {newer}" in str(error.value)
 
 
-def test_migrate_older_database_gets_pending_migrations(tmp_path: Path) -> None:
+def test_migrate_older_database_gets_pending_migrations(store: Store, tmp_path: Path) -> None:
     folder = tmp_path / "migrations"
     folder.mkdir()
     for migration in load_migrations():
         (folder / migration.name).write_text(migration.script, encoding="utf-8")
-    with open_store(":memory:") as store:
-        assert apply_migrations(store, load_migrations(folder)) == latest_version()
+    assert apply_migrations(store, load_migrations(folder)) == latest_version()
 
-        (folder / f"{latest_version() + 1:04d}_test_only_column.sql").write_text(
-            "-- a test-only migration\nALTER TABLE documents ADD COLUMN note TEXT;\n",
-            encoding="utf-8",
-        )
-        assert apply_migrations(store, load_migrations(folder)) == latest_version() + 1
-        assert current_version(store) == latest_version() + 1
-        store._execute("SELECT note FROM documents").fetchall()
-        # Running again applies nothing more.
-        assert apply_migrations(store, load_migrations(folder)) == latest_version() + 1
+    (folder / f"{latest_version() + 1:04d}_test_only_column.sql").write_text(
+        "-- a test-only migration\nALTER TABLE documents ADD COLUMN note TEXT;\n",
+        encoding="utf-8",
+    )
+    assert apply_migrations(store, load_migrations(folder)) == latest_version() + 1
+    assert current_version(store) == latest_version() + 1
+    assert query_rows(store, "SELECT note FROM documents") == []
+    # Running again applies nothing more.
+    assert apply_migrations(store, load_migrations(folder)) == latest_version() + 1
 
 
-def test_migrate_failed_migration_leaves_no_trace(db_path: Path) -> None:
-    with sqlite3.connect(db_path) as connection:
-        connection.execute("CREATE TABLE documents (something_else TEXT)")
+def test_migrate_failed_migration_leaves_no_trace(store_url: str) -> None:
+    run_sql(store_url, "CREATE TABLE documents (something_else TEXT)")
 
     with pytest.raises(StoreError, match=r"0001_initial\.sql") as error:
-        open_store(db_path)
+        open_store(store_url)
 
-    assert str(db_path) in str(error.value)
-    assert _tables(db_path) == {"documents"}  # the ledger was rolled back too
+    assert label_for(store_url) in str(error.value)
+    assert table_names(store_url) == {"documents"}  # the ledger was rolled back too
 
 
 @pytest.mark.parametrize(
@@ -155,3 +144,6 @@ def test_migrate_render_fills_dialect_tokens() -> None:
     migration = Migration(1, "0001_x.sql", "CREATE TABLE t (id {{AUTOINCREMENT_PK}});")
 
     assert migration.statements(SQLITE) == ["CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT)"]
+    assert migration.statements(POSTGRES) == [
+        "CREATE TABLE t (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY)"
+    ]

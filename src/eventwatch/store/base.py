@@ -4,9 +4,9 @@
 connection and a :class:`~eventwatch.store.dialect.Dialect`.  A backend is a
 small subclass that opens the connection and names its dialect and driver
 errors (see :mod:`eventwatch.store.sqlite`); a backend with a connection pool
-also overrides the three connection hooks (:meth:`Store._session`,
-:meth:`Store._current_connection`, :meth:`Store._stream_rows`; see
-:mod:`eventwatch.store.postgres`).  Stages only ever see ``Store``.
+also overrides the four connection hooks (``_session``, ``_current_connection``,
+``_close_connections``, ``_stream_rows``; see :mod:`eventwatch.store.postgres`).
+Stages only ever see ``Store``.
 
 Writes happen in one transaction per document (or per batch with
 :meth:`Store.add_documents`); an interrupted run keeps every document already
@@ -19,7 +19,7 @@ import contextlib
 import json
 import logging
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -174,7 +174,9 @@ class Store:
         """Close what the store holds open (called once, under the lock)."""
         self._connection.close()
 
-    def _stream_rows(self, sql: str, params: Sequence[Any], *, action: str) -> Iterator[Any]:
+    def _stream_rows(
+        self, sql: str, params: Sequence[Any], *, action: str
+    ) -> Generator[Any, None, None]:
         """Rows of a long query, fetched in batches; the lock is free between batches."""
         with self._reading(action):
             cursor = self._execute(sql, params)
@@ -324,7 +326,9 @@ class Store:
         dicts = [event.to_dict() for event in events]
         self._executemany(
             self._insert_entity,
-            [row for event in events for row in queries.entity_rows(event)],
+            queries.merged_entity_rows(
+                row for event in events for row in queries.entity_rows(event)
+            ),
         )
         self._executemany(
             queries.INSERT_EVENT,

@@ -141,10 +141,11 @@ def latest_version(migrations: Sequence[Migration] | None = None) -> int:
 
 def current_version(store: Store) -> int:
     """The version recorded in the store's ledger; 0 for a database without one."""
-    try:
-        row = store._execute("SELECT MAX(version) FROM schema_migrations").fetchone()
-    except store.driver_errors:
-        return 0
+    with store._session():
+        try:
+            row = store._execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+        except store.driver_errors:
+            return 0
     return int(row[0]) if row and row[0] is not None else 0
 
 
@@ -175,6 +176,12 @@ def apply_migrations(store: Store, migrations: Sequence[Migration] | None = None
             (the message names the file and the database).
     """
     migrations = load_migrations() if migrations is None else list(migrations)
+    with store._session():
+        return _apply(store, migrations)
+
+
+def _apply(store: Store, migrations: Sequence[Migration]) -> int:
+    """Apply the pending ``migrations`` inside the caller's session."""
     latest = latest_version(migrations)
     version = current_version(store)
     _refuse_newer(store, version, latest)

@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterator, Sequence
+import time
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, ClassVar
-from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 import psycopg
 from psycopg.conninfo import conninfo_to_dict
@@ -45,6 +46,9 @@ logger = logging.getLogger(__name__)
 Connection = psycopg.Connection[Any]
 
 _CONNECT_TIMEOUT_SECONDS = 10
+# A connection idle this long is checked (one round trip) before it is lent again,
+# so that a server restart costs no failed call; busy connections are not checked.
+_CHECK_AFTER_IDLE_SECONDS = 5.0
 _REDACTED = "***"
 
 
@@ -95,9 +99,7 @@ class PostgresStore(Store):
         )
         self._pool.put_back(first)
         try:
-            with self._session():
-                apply_migrations(self)
-                version = self.schema_version()
+            version = apply_migrations(self)
         except BaseException:
             self._closed = True
             self._pool.close()
@@ -131,15 +133,20 @@ class PostgresStore(Store):
         """Close idle connections now and borrowed ones when they come back."""
         self._pool.close()
 
-    def _stream_rows(self, sql: str, params: Sequence[Any], *, action: str) -> Iterator[Any]:
+    def _stream_rows(
+        self, sql: str, params: Sequence[Any], *, action: str
+    ) -> Generator[Any, None, None]:
         """Rows through a server-side cursor, on a connection held until the stream ends."""
         self._check_open()
         try:
-            with self._pool.connection() as connection, connection.transaction():
-                with connection.cursor(name="eventwatch_stream") as cursor:
-                    cursor.execute(self.dialect.sql(sql), tuple(params))
-                    while rows := cursor.fetchmany(_FETCH_BATCH):
-                        yield from rows
+            with (
+                self._pool.connection() as connection,
+                connection.transaction(),
+                connection.cursor(name="eventwatch_stream") as cursor,
+            ):
+                cursor.execute(self.dialect.sql(sql), tuple(params))
+                while rows := cursor.fetchmany(_FETCH_BATCH):
+                    yield from rows
         except psycopg.Error as exc:
             raise StoreError(f"{self.label}: could not {action}: {exc}") from exc
 
@@ -148,9 +155,7 @@ class PostgresStore(Store):
     def _connect(self) -> Connection:
         """A new autocommit connection with the dialect's session settings."""
         try:
-            connection = psycopg.connect(
-                self._conninfo, autocommit=True, **self._connect_options
-            )
+            connection = psycopg.connect(self._conninfo, autocommit=True, **self._connect_options)
         except psycopg.Error as exc:
             # ``from None``: the driver's exception is not shown, so nothing can leak.
             raise StoreError(
@@ -184,7 +189,7 @@ class _ConnectionPool:
         self._timeout = timeout
         self._label = label
         self._slots = threading.BoundedSemaphore(size)
-        self._idle: list[Connection] = []
+        self._idle: list[tuple[Connection, float]] = []  # with when each came back
         self._mutex = threading.Lock()
         self._closed = False
 
@@ -198,19 +203,32 @@ class _ConnectionPool:
             )
         connection: Connection | None = None
         try:
-            with self._mutex:
-                if self._closed:
-                    raise StoreError(
-                        f"{self._label} is closed; open the store again with open_store()"
-                    )
-                connection = self._idle.pop() if self._idle else None
-            if connection is None:
-                connection = self._connect()
+            connection = self._take_idle() or self._connect()
             yield connection
         finally:
             if connection is not None:
                 self.put_back(connection)
             self._slots.release()
+
+    def _take_idle(self) -> Connection | None:
+        """The most recently returned idle connection that still works, if any."""
+        while True:
+            with self._mutex:
+                if self._closed:
+                    raise StoreError(
+                        f"{self._label} is closed; open the store again with open_store()"
+                    )
+                if not self._idle:
+                    return None
+                connection, returned_at = self._idle.pop()
+            if time.monotonic() - returned_at < _CHECK_AFTER_IDLE_SECONDS:
+                return connection
+            try:
+                connection.execute("")  # an empty query: one round trip, no work
+                return connection
+            except psycopg.Error:
+                logger.info("replacing a lost connection to %s", self._label)
+                connection.close()
 
     def put_back(self, connection: Connection) -> None:
         """Keep a returned connection for reuse if it is healthy and idle; else close it."""
@@ -222,7 +240,7 @@ class _ConnectionPool:
                 reusable = False
         with self._mutex:
             if reusable and not self._closed:
-                self._idle.append(connection)
+                self._idle.append((connection, time.monotonic()))
                 return
         connection.close()
 
@@ -231,7 +249,7 @@ class _ConnectionPool:
         with self._mutex:
             self._closed = True
             idle, self._idle = self._idle, []
-        for connection in idle:
+        for connection, _ in idle:
             connection.close()
 
 
@@ -268,12 +286,16 @@ def redact_url(url: str) -> str:
     Returns:
         The same URL minus the password, fit for messages and logs.
     """
-    parts = urlsplit(url.strip())
-    user_info, at, host_part = parts.netloc.rpartition("@")
-    netloc = f"{user_info.split(':', 1)[0]}@{host_part}" if at else parts.netloc
-    query = parts.query
-    if query:
-        pairs = parse_qsl(query, keep_blank_values=True)
-        if any(key == "password" for key, _ in pairs):
-            query = urlencode([(k, v) for k, v in pairs if k != "password"], safe="/")
-    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+    text = url.strip()
+    scheme, separator, rest = text.partition("://")
+    if not separator:
+        return text
+    address, question, query = rest.partition("?")
+    netloc, slash, path = address.partition("/")
+    user_info, at, host_part = netloc.rpartition("@")
+    if at and ":" in user_info:
+        netloc = f"{user_info.split(':', 1)[0]}@{host_part}"
+    if question:
+        kept = [pair for pair in query.split("&") if unquote(pair.partition("=")[0]) != "password"]
+        query = "&".join(kept)
+    return f"{scheme}://{netloc}{slash}{path}{'?' if query else ''}{query}"

@@ -17,7 +17,7 @@ import calendar
 import json
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -44,6 +44,7 @@ __all__ = [
     "fold",
     "insert_sql",
     "like_contains",
+    "merged_entity_rows",
 ]
 
 logger = logging.getLogger(__name__)
@@ -370,6 +371,23 @@ def entity_rows(record: EventRecord) -> list[tuple[Any, ...]]:
         for _, entity in _argument_entities(record)
         if entity.id
     ]
+
+
+def merged_entity_rows(rows: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """One ``entities`` row per id, equal to upserting ``rows`` one after another.
+
+    The name is the last one seen; country and sector the last known (not None).
+    Upserting an entity once instead of once per mention keeps a batch from piling
+    up versions of the same row (PostgreSQL writes a new one per update).
+    """
+    merged: dict[Any, tuple[Any, ...]] = {}
+    for entity_id, name, country, sector in rows:
+        known = merged.get(entity_id)
+        if known is not None:
+            country = known[2] if country is None else country
+            sector = known[3] if sector is None else sector
+        merged[entity_id] = (entity_id, name, country, sector)
+    return list(merged.values())
 
 
 def attribution_row(record: EventRecord) -> tuple[Any, ...]:

@@ -130,6 +130,51 @@ def _is_date_number(token: Token, value: int) -> bool:
     return any(t.lower_.rstrip(".") in _DATE_WORDS for t in neighbours)
 
 
+_DEATH_VERBS = frozenset("kill murder assassinate execute slay behead lynch die".split())
+_SINGLE_PRONOUNS = frozenset("he she him her".split())
+
+
+def _victims(verb: Token) -> list[Token]:
+    """Who the death verb is about: the passive subject, the object, or the one who died."""
+    lemma = verb.lemma_.lower()
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    deps = {"nsubj", "nsubjpass"} if lemma == "die" or passive else {"dobj"}
+    heads = [c for c in verb.children if c.dep_ in deps]
+    if not heads and verb.dep_ in {"acl", "amod"} and verb.tag_ == "VBN":
+        heads = [verb.head]  # "a man killed in the attack"
+    return [t for h in heads for t in (h, *h.conjuncts)]
+
+
+def _implied_deaths(sentence: Span) -> int:
+    """Deaths stated without a number: "a civilian was killed", "the guard died", "shot dead"."""
+    total = 0
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        dead = (
+            lemma in _DEATH_VERBS
+            or (
+                lemma == "shoot"
+                and any(
+                    c.lower_ in {"dead", "death"}
+                    or c.lower_ == "to"
+                    and any(g.lower_ == "death" for g in c.children)
+                    for c in token.children
+                )
+            )
+            or (lemma == "find" and any(c.lower_ == "dead" for c in token.children))
+        )
+        if not dead or token.pos_ not in {"VERB", "AUX"}:
+            continue
+        if any(c.dep_ == "neg" for c in token.children):
+            continue
+        for victim in _victims(token):
+            if any(c.dep_ == "nummod" for c in victim.children) or victim.like_num:
+                continue  # counted from its number
+            if victim.tag_ in {"NN", "NNP"} or victim.lower_ in _SINGLE_PRONOUNS:
+                total += 1
+    return total
+
+
 def find_counts(sentence: Span) -> dict[str, tuple[int, Token]]:
     """Counts stated in a sentence, keyed by kind, with the number token that gave each."""
     found: dict[str, tuple[int, Token]] = {}
@@ -147,4 +192,8 @@ def find_counts(sentence: Span) -> dict[str, tuple[int, Token]]:
         previous = found.get(kind)
         if previous is None or (kind in {"killed", "injured"} and value > previous[0]):
             found[kind] = (value, token)
+    if "killed" not in found:
+        implied = _implied_deaths(sentence)
+        if implied:
+            found["killed"] = (implied, sentence.root)
     return found

@@ -386,6 +386,8 @@ def extract_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                     mention.counts[kind] = value
             sentence_mentions.append(mention)
         sentence_mentions = _dedupe(_absorb_into_riot(_merge_coup_frames(sentence_mentions)))
+        if not sentence_mentions and counts:
+            _attach_orphan_counts(counts, mentions, index)
         _mark_protest_topics(sentence_mentions)
         via = _carrier_statement(sent)
         if via:
@@ -531,6 +533,18 @@ def _carrier_statement(sent: Span) -> list[str]:
                         ent = _entity_of(pobj)
                         names.append(ent.text if ent is not None else phrase_span(pobj).text)
     return names
+
+
+def _attach_orphan_counts(counts: dict, mentions: list[EventMention], index: int) -> None:  # type: ignore[type-arg]
+    """ "The guard died." / "1 fatality." after the attack: the toll belongs to the event just told."""
+    for mention in reversed(mentions):
+        if index - mention.sentence_index > 2:
+            return
+        if mention.event_type in {"ASSAULT", "PROTEST", "COUP"}:
+            for kind in ("killed", "injured"):
+                if kind in counts and kind not in mention.counts:
+                    mention.counts[kind] = counts[kind][0]
+            return
 
 
 def _mark_protest_topics(mentions: list[EventMention]) -> None:

@@ -28,15 +28,26 @@ _SHELLING = frozenset(
     "bombardments grad katyusha".split()
 )
 _IED = frozenset(
-    "ied ieds landmine landmines mine mines roadside explosive explosives device devices vbied rcied "
-    "bomb bombs bombing explosion explosions blast detonated exploded".split()
+    "ied ieds landmine landmines mine mines roadside device devices vbied rcied booby-trap booby-trapped "
+    "car-bomb planted".split()
+)
+# Blasts that may be shells or planted bombs; read with the rest of the sentence.
+_BLAST = frozenset(
+    "explosive explosives bomb bombs bombing explosion explosions blast blasts detonated exploded".split()
+)
+_FRONT = frozenset("observed frontline front positions fired impacts shelled directions".split())
+_ARMED_GROUPS = frozenset(
+    "taliban houthi houthis shabaab al-shabaab isis isil daesh jnim isgs iswap aqap aqim boko haram "
+    "farc eln pkk ypg sdf hts adf m23 fdlr nsag militants jihadists".split()
 )
 _GRENADE = frozenset("grenade grenades".split())
 _SUICIDE = frozenset("suicide".split())
 _REGAIN = frozenset("recaptured recapture regained regain retook retake liberated".split())
 _OVERTAKE = frozenset("overran overrun captured seized took".split())
 _CLASH = frozenset(
-    "clash clashes clashed exchange exchanged fighting fought battle battled engaged gunfight firefight skirmish skirmishes".split()
+    "clash clashes clashed exchange exchanged fighting fought battle battled engaged gunfight gunfights "
+    "firefight firefights gunbattle shoot-out shoot-outs shootout shootouts skirmish skirmishes repel "
+    "repelled repulsed repulse".split()
 )
 _ARMED_HEADS = frozenset(
     "force forces troop troops soldier soldiers army military militant militants fighter fighters "
@@ -47,13 +58,20 @@ _ARMED_HEADS = frozenset(
     "battalions garrison front frontline taliban".split()
 )
 _CROWD_HEADS = frozenset(
-    "mob mobs crowd crowds villagers residents people locals rioters protesters demonstrators group "
-    "workers inmates prisoners youths youth students supporters riders drivers traders farmers "
-    "herders community communities members relatives family families".split()
+    "mob mobs crowd crowds villager villagers resident residents people locals rioter rioters protester "
+    "protesters demonstrator demonstrators group worker workers inmate inmates prisoner prisoners youths "
+    "youth student students supporter supporters rider riders driver drivers trader traders farmer "
+    "farmers herder herders community communities member members relatives family families vendor vendors".split()
 )
-_INTERVENTION = frozenset(
-    "dispersed disperse tear teargas tear-gas cannon cannons rubber batons baton-charged lathicharged "
-    "arrested detained clashed scuffled charged".split()
+# Force used on a crowd, whoever used it; and police actions that need the police named.
+_FORCE_USED = frozenset(
+    "dispersed disperse tear teargas tear-gas cannon cannons rubber batons baton-charged lathicharged lathi-charged".split()
+)
+_POLICE_ACTION = frozenset(
+    "arrested detained charged intervened prevented removed stopped blocked pushed clashed scuffled".split()
+)
+_AUTHORITIES = frozenset(
+    "police policemen officers security forces authorities gendarmes guards".split()
 )
 _EXCESSIVE = frozenset("killed killing shot dead live".split())
 _RIOTING = frozenset(
@@ -79,7 +97,9 @@ _PROTEST_WORDS = frozenset(
 
 
 def _words(text: str) -> set[str]:
-    return set(_WORD.findall(text.lower()))
+    """Lower-case words, hyphenated ones also in parts ("pro-houthi" gives "houthi")."""
+    words = set(_WORD.findall(text.lower()))
+    return words | {part for word in words if "-" in word for part in word.split("-")}
 
 
 def _head(argument: Argument | None) -> str:
@@ -106,8 +126,10 @@ def _armed(argument: Argument | None) -> bool:
     if argument is None:
         return False
     words = _words(argument.text)
-    return argument.head_lemma in _ARMED_HEADS or bool(
-        words & {"forces", "army", "militia", "rebels", "military"}
+    return (
+        argument.head_lemma in _ARMED_HEADS
+        or bool(words & ({"forces", "army", "militia", "rebels", "military"} | _ARMED_GROUPS))
+        or (argument.label == "ORG" and argument.head_lemma not in _CIVILIAN_HEADS)
     )
 
 
@@ -133,7 +155,11 @@ def _assault(mention: EventMention, words: set[str]) -> tuple[str, str]:
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"
     if words & _GRENADE:
         return "Explosions/Remote violence", "Grenade"
-    if mention.mode == "explosives" or words & _IED:
+    if words & _IED:
+        return "Explosions/Remote violence", "Remote explosive/landmine/IED"
+    if mention.mode == "explosives" or words & _BLAST:
+        if words & _FRONT:
+            return "Explosions/Remote violence", "Shelling/artillery/missile attack"
         return "Explosions/Remote violence", "Remote explosive/landmine/IED"
     if words & _REGAIN and _armed(mention.actor):
         return "Battles", "Government regains territory"
@@ -212,7 +238,7 @@ def _protest(mention: EventMention, words: set[str]) -> tuple[str, str]:
         return "Riots", "Violent demonstration"
     if words & _EXCESSIVE and words & {"police", "security", "forces", "troops", "soldiers"}:
         return "Protests", "Excessive force against protesters"
-    if words & _INTERVENTION:
+    if words & _FORCE_USED or (words & _POLICE_ACTION and words & _AUTHORITIES):
         return "Protests", "Protest with intervention"
     return "Protests", "Peaceful protest"
 
@@ -227,6 +253,8 @@ def acled_type(
         other_sentences: other sentences reporting the same event; their words count too.
     """
     words = _words(" ".join([mention.sentence[2], *(other_sentences or [])]))
+    if {"returned", "fire"} <= words:
+        words = words | {"exchanged"}  # "a police officer returned fire": two-sided
     kind = mention.event_type
     if kind == "ASSAULT":
         return _assault(mention, words)

@@ -344,6 +344,8 @@ def _confidence(item: ResolvedMention) -> float:
     value = m.weight * 0.6 + 0.1 * (item.actor is not None) + 0.1 * (item.recipient is not None)
     value += 0.1 * item.explicit_date + 0.05 * (item.location is not None) + 0.05 * len(item.merged)
     value -= 0.05 * min(m.depth, 6)  # an event named deep in a clause is rarely the main one
+    if m.sentence_index <= 1:
+        value += 0.08  # the lead: news puts the main event first
     if m.factuality in {"hypothetical", "negated"} or m.topic:
         value *= 0.6
     return max(0.05, min(0.99, value))

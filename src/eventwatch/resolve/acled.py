@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from eventwatch.extract.lexicon import AIR_WORDS
 from eventwatch.extract.mention import Argument, EventMention
 
 __all__ = ["acled_type"]
@@ -19,9 +20,7 @@ _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 _SEXUAL = frozenset("rape raped raping sexually sexual".split())
 _CHEMICAL = frozenset("chemical chlorine sarin gas-attack".split())
-_AIR = frozenset(
-    "air airstrike airstrikes air-strike drone drones warplane warplanes jet jets aircraft helicopter helicopters bomber bombers uav".split()
-)
+_AIR = AIR_WORDS | {"airstrikes", "air-strike", "uav"}
 _SHELLING = frozenset(
     "shell shells shelled shelling artillery mortar mortars rocket rockets missile missiles projectile "
     "projectiles howitzer howitzers cannon launcher launchers mlrs rpg rpgs bombard bombarded bombardment "

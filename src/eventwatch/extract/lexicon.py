@@ -53,6 +53,9 @@ SUICIDE = ("Explosions/Remote violence", "Suicide bomb")
 GRENADE = ("Explosions/Remote violence", "Grenade")
 AGREEMENT = ("Strategic developments", "Agreement")
 PROPERTY = ("Strategic developments", "Looting/property destruction")
+OVERTAKE = ("Battles", "Non-state actor overtakes territory")
+REGAIN = ("Battles", "Government regains territory")
+TRANSFER = ("Strategic developments", "Non-violent transfer of territory")
 
 ACLED_TYPES = (
     "Battles",
@@ -73,6 +76,7 @@ TRIGGERS: dict[str, list[Sense]] = {
     "coup": _senses(("COUP", None, "ANY", OTHER_DEV, None, 0.9)),
     "putsch": _senses(("COUP", None, "ANY", OTHER_DEV, None, 0.9)),
     "seize": _senses(
+        ("ASSAULT", None, "VERB", OVERTAKE, "territory", 0.8),
         ("COUP", None, "VERB", OTHER_DEV, "obj_power", 0.85),
         ("COERCE", "seize", "VERB", WEAPONS, "obj_weapon", 0.7),
     ),
@@ -130,7 +134,28 @@ TRIGGERS: dict[str, list[Sense]] = {
     "hurl": _senses(("ASSAULT", "primitive", "VERB", MOB, "obj_missile", 0.6)),
     "scuffle": _senses(("ASSAULT", "beat", "ANY", MOB, None, 0.6)),
     "brawl": _senses(("ASSAULT", "beat", "ANY", MOB, None, 0.6)),
-    "set": _senses(("ASSAULT", None, "VERB", PROPERTY, "set_alight", 0.7)),
+    "set": _senses(
+        ("ASSAULT", None, "VERB", PROPERTY, "set_alight", 0.7),
+        (
+            "MOBILIZE",
+            "troops",
+            "VERB",
+            ("Strategic developments", "Headquarters or base established"),
+            "set_up_base",
+            0.6,
+        ),
+    ),
+    "capture": _senses(("ASSAULT", None, "ANY", OVERTAKE, "territory", 0.8)),
+    "overrun": _senses(("ASSAULT", None, "VERB", OVERTAKE, "territory", 0.8)),
+    "occupy": _senses(("ASSAULT", None, "VERB", OVERTAKE, "territory", 0.65)),
+    "recapture": _senses(("ASSAULT", None, "ANY", REGAIN, "territory", 0.85)),
+    "retake": _senses(("ASSAULT", None, "VERB", REGAIN, "territory", 0.85)),
+    "regain": _senses(("ASSAULT", None, "VERB", REGAIN, "territory", 0.8)),
+    "liberate": _senses(("ASSAULT", None, "VERB", REGAIN, "territory", 0.8)),
+    "hand": _senses(("RETREAT", "withdraw", "VERB", TRANSFER, "hand_over_territory", 0.7)),
+    "destroy": _senses(("ASSAULT", None, "VERB", PROPERTY, "obj_property", 0.6)),
+    "defuse": _senses(("COERCE", "seize", "VERB", WEAPONS, None, 0.75)),
+    "intercept": _senses(("COERCE", "seize", "VERB", WEAPONS, "obj_weapon", 0.7)),
     "exchange": _senses(("ASSAULT", "firearms", "VERB", CLASH, "obj_fire", 0.8)),
     "bombard": _senses(("ASSAULT", "explosives", "VERB", SHELLING, None, 0.8)),
     "pound": _senses(("ASSAULT", "explosives", "VERB", SHELLING, "obj_place_or_force", 0.6)),
@@ -208,7 +233,10 @@ TRIGGERS: dict[str, list[Sense]] = {
     # --- ASSAULT ------------------------------------------------------------------
     "attack": _senses(("ASSAULT", None, "ANY", ATTACK, None, 0.7)),
     "kill": _senses(("ASSAULT", None, "VERB", ATTACK, None, 0.75)),
-    "shoot": _senses(("ASSAULT", "firearms", "VERB", ATTACK, None, 0.8)),
+    "shoot": _senses(
+        ("COERCE", "seize", "VERB", WEAPONS, "shot_down", 0.7),
+        ("ASSAULT", "firearms", "VERB", ATTACK, None, 0.8),
+    ),
     "shooting": _senses(("ASSAULT", "firearms", "NOUN", ATTACK, None, 0.75)),
     "assassinate": _senses(("ASSAULT", None, "VERB", ATTACK, None, 0.85)),
     "assassination": _senses(("ASSAULT", None, "NOUN", ATTACK, None, 0.8)),
@@ -303,6 +331,7 @@ TRIGGERS: dict[str, list[Sense]] = {
     "declare": _senses(("OFFICE", "appoint", "VERB", None, "named_as", 0.55)),
     "swear": _senses(("OFFICE", "appoint", "VERB", None, "sworn_in", 0.8)),
     "take": _senses(
+        ("ASSAULT", None, "VERB", OVERTAKE, "territory", 0.75),
         ("COUP", None, "VERB", OTHER_DEV, "obj_power", 0.75),
         ("COERCE", "arrest", "VERB", ARRESTS, "into_custody", 0.8),
     ),

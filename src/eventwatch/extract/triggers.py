@@ -169,6 +169,29 @@ _SURNAME_ENDINGS = (
 )
 
 
+_TERRAIN = frozenset(
+    "town towns village villages city cities district districts area areas base bases airport region "
+    "province territory county hill hills position positions camp neighbourhood neighborhood "
+    "headquarters bridge crossing border".split()
+)
+
+
+def _territory(objects: list[Token]) -> bool:
+    """The object is a place, or control of a place: "seized the town", "took control of Kidal"."""
+    for obj in objects:
+        if obj.lemma_.lower() == "control":
+            inner = [
+                g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+            ]
+            if any(
+                g.ent_type_ in {"GPE", "LOC", "FAC"} or g.lemma_.lower() in _TERRAIN for g in inner
+            ):
+                return True
+        elif obj.ent_type_ in {"GPE", "LOC", "FAC"} or obj.lemma_.lower() in _TERRAIN:
+            return True
+    return False
+
+
 def _is_person(token: Token) -> bool:
     if token.ent_type_ in {"PERSON", "NORP"} or token.lower_ in {"he", "she", "him", "her", "them"}:
         return True
@@ -195,7 +218,30 @@ def _condition_holds(condition: str | None, token: Token, sentence: Span) -> boo
     if condition == "obj_person":
         return any(_is_person(t) for t in objects)
     if condition == "obj_power":
-        return bool(lemmas & POWER_WORDS)
+        if lemmas & POWER_WORDS - {"control"}:
+            return True
+        # "took control of the government" is a coup; "took control of the town" is not
+        owned = {
+            g.lemma_.lower() for t in objects if t.lemma_.lower() == "control" for g in t.subtree
+        }
+        return bool(
+            owned
+            & {"government", "state", "country", "presidency", "palace", "parliament", "power"}
+        )
+    if condition == "territory":
+        return _territory(objects)
+    if condition == "hand_over_territory":
+        return any(c.dep_ == "prt" and c.lower_ == "over" for c in token.children) and _territory(
+            objects
+        )
+    if condition == "set_up_base":
+        return any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children) and bool(
+            lemmas & {"base", "headquarters", "camp", "checkpoint", "outpost", "position", "post"}
+        )
+    if condition == "shot_down":
+        return any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children) and bool(
+            lemmas & {"drone", "missile", "rocket", "aircraft", "plane", "helicopter", "jet"}
+        )
     if condition == "obj_weapon":
         return bool(lemmas & WEAPON_WORDS) or any(
             t.lemma_.lower() in WEAPON_WORDS for o in objects for t in o.subtree

@@ -19,7 +19,7 @@ __all__ = ["acled_type"]
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 _SEXUAL = frozenset("rape raped raping sexually sexual".split())
-_CHEMICAL = frozenset("chemical chlorine sarin gas-attack".split())
+_CHEMICAL = frozenset("chemical chlorine sarin mustard nerve toxic-gas poison-gas".split())
 _AIR = AIR_WORDS | {"airstrikes", "air-strike", "uav"}
 _SHELLING = frozenset(
     "shell shells shelled shelling artillery mortar mortars rocket rockets missile missiles projectile "
@@ -75,7 +75,7 @@ _AUTHORITIES = frozenset(
 _EXCESSIVE = frozenset("killed killing shot dead live".split())
 _RIOTING = frozenset(
     "torched burning burned burnt vandalized vandalised pelted stone-pelting hurled smashed looted "
-    "beat barricaded alight".split()
+    "beat barricaded alight molotov stones rocks rampage rampaged ransacked rioting violent".split()
 )
 _CIVIL_PARTIES = frozenset(
     "residents villagers citizens inhabitants workers laborers labourers inmates prisoners students "
@@ -89,6 +89,11 @@ _DIRECT_FIRE = frozenset(
     "gun guns machinegun machineguns machine small arms shots bursts rifle rifles fire".split()
 )
 _PROPERTY = ("Strategic developments", "Looting/property destruction")
+_REGAIN_TYPE = ("Battles", "Government regains territory")
+_OVERTAKE_TYPE = ("Battles", "Non-state actor overtakes territory")
+_STATE_FORCES = frozenset(
+    "army military government troops soldiers police forces armed gendarmerie".split()
+) - {"forces"}
 _PROTEST_WORDS = frozenset(
     "protest protests protested protesting protester protesters demonstration demonstrations "
     "demonstrators demonstrated rally rallies march marched sit-in strike".split()
@@ -133,6 +138,16 @@ def _armed(argument: Argument | None) -> bool:
 
 
 def _assault(mention: EventMention, words: set[str]) -> tuple[str, str]:
+    if mention.acled in {_REGAIN_TYPE, _OVERTAKE_TYPE}:
+        # taking ground: state forces regain it, anyone else overtakes it
+        state = mention.actor is not None and bool(_words(mention.actor.text) & _STATE_FORCES)
+        return _REGAIN_TYPE if state or mention.acled == _REGAIN_TYPE else _OVERTAKE_TYPE
+    if (
+        mention.actor is not None
+        and _words(mention.actor.text) & (_STATE_FORCES | {"police", "policemen"})
+        and words & {"protesters", "demonstrators", "protest", "protests", "rally", "demonstration"}
+    ):
+        return "Protests", "Excessive force against protesters"
     if mention.mode == "abduct":
         return "Violence against civilians", "Abduction/forced disappearance"
     if words & _SEXUAL:
@@ -233,7 +248,7 @@ def _protest(mention: EventMention, words: set[str]) -> tuple[str, str]:
         if "mob" in words or (mention.recipient is not None and not _armed(mention.recipient)):
             return "Riots", "Mob violence"
         return "Riots", "Violent demonstration"
-    if words & _RIOTING:
+    if words & _RIOTING or "clashed" in words:
         return "Riots", "Violent demonstration"
     if words & _EXCESSIVE and words & {"police", "security", "forces", "troops", "soldiers"}:
         return "Protests", "Excessive force against protesters"

@@ -309,6 +309,9 @@ TRIGGERS: dict[str, list[Sense]] = {
     # --- the cooperative types ----------------------------------------------------
     "agree": _senses(("AGREE", None, "VERB", AGREEMENT, "agree_to", 0.6)),
     "sign": _senses(("AGREE", None, "VERB", AGREEMENT, "obj_agreement", 0.7)),
+    "reach": _senses(("AGREE", None, "VERB", AGREEMENT, "obj_agreement", 0.7)),
+    "ceasefire": _senses(("AGREE", None, "NOUN", AGREEMENT, "not_violated", 0.6)),
+    "truce": _senses(("AGREE", None, "NOUN", AGREEMENT, "not_violated", 0.6)),
     "accept": _senses(("AGREE", None, "VERB", None, "obj_invitation", 0.6)),
     "endorse": _senses(("SUPPORT", None, "VERB", None, None, 0.6)),
     "praise": _senses(("SUPPORT", None, "VERB", None, None, 0.55)),

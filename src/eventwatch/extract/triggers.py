@@ -317,6 +317,8 @@ def _condition_holds(condition: str | None, token: Token, sentence: Span) -> boo
                 and any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
             )
         )
+    if condition == "not_violated":
+        return not any(a.lemma_.lower() in {"violate", "break", "breach", "violation"} for a in list(token.ancestors)[:2])
     if condition == "obj_missile":
         return bool(
             lemmas

@@ -221,9 +221,9 @@ def _condition_holds(condition: str | None, token: Token, sentence: Span) -> boo
         if lemmas & POWER_WORDS - {"control"}:
             return True
         # "took control of the government" is a coup; "took control of the town" is not
-        owned = {
-            g.lemma_.lower() for t in objects if t.lemma_.lower() == "control" for g in t.subtree
-        }
+        if "control" not in lemmas:
+            return False
+        owned = {g.lemma_.lower() for t in objects for g in t.subtree}
         return bool(
             owned
             & {"government", "state", "country", "presidency", "palace", "parliament", "power"}
@@ -317,6 +317,30 @@ def _condition_holds(condition: str | None, token: Token, sentence: Span) -> boo
                 and any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
             )
         )
+    if condition == "obj_proposal":
+        return bool(lemmas & {"invitation", "proposal", "offer", "plan", "deal", "agreement", "terms", "resolution", "ceasefire", "truce", "demand", "demands"})
+    if condition == "with_complement":
+        return any(c.dep_ in {"xcomp", "ccomp"} for c in token.children) or bool(lemmas & (AGREEMENT_WORDS | {"support", "aid", "help", "assistance", "cooperation", "talks"}))
+    if condition == "committed_to":
+        return any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children) and token.pos_ == "VERB"
+    if condition == "obj_delegation":
+        return bool(lemmas & {"delegation", "minister", "president", "envoy", "ambassador", "counterpart", "leader"}) or any(t.ent_type_ == "PERSON" for t in objects)
+    if condition == "obj_aid_any":
+        return bool(lemmas & {"aid", "assistance", "support", "food", "medicine", "weapon", "arm", "loan", "fund", "funding", "asylum", "supply", "equipment", "ammunition", "shelter"})
+    if condition == "obj_restriction":
+        return bool(lemmas & {"sanction", "restriction", "ban", "curfew", "blockade", "embargo", "measure", "lockdown", "siege", "emergency"})
+    if condition == "pull_out":
+        return any(c.dep_ == "prt" and c.lower_ in {"out", "back"} for c in token.children)
+    if condition == "real_request":
+        # "asked not to be named" is a source's condition, not a request
+        complements = [c for c in token.children if c.dep_ in {"xcomp", "ccomp"}]
+        return bool(complements) and not any(
+            c.lemma_.lower() in {"name", "identify", "quote"} or any(g.dep_ == "neg" for g in c.children) for c in complements
+        )
+    if condition == "call_for":
+        return any(c.dep_ == "prep" and c.lower_ in {"for", "on", "upon"} for c in token.children)
+    if condition == "agreed_thing":
+        return token.head.lemma_.lower() in {"agree", "sign", "boost", "expand", "deepen", "strengthen"}
     if condition == "not_violated":
         return not any(a.lemma_.lower() in {"violate", "break", "breach", "violation"} for a in list(token.ancestors)[:2])
     if condition == "obj_missile":

@@ -23,12 +23,12 @@ __all__ = ["CUE_TYPES", "hedge_cues", "sentence_views"]
 CUE_TYPES = ("modal", "condition", "investigation", "doxastic", "likelihood")
 
 _MODALS = frozenset("may might could would should".split())
-_CONDITIONS = frozenset("if unless".split())
+_CONDITIONS = frozenset("if unless until".split())
 _QUESTIONS = frozenset("whether".split())
 _DOXASTIC_VERBS = frozenset(
     """
     expect think believe suspect predict forecast anticipate allege suppose rumor rumour
-    speculate assume presume doubt project estimate fear hope reckon guess
+    speculate assume presume doubt project estimate fear hope reckon guess foresee
     """.split()
 )
 _SEEM_VERBS = frozenset("seem appear suggest indicate look".split())
@@ -47,7 +47,8 @@ _LIKELIHOOD_WORDS = frozenset(
 )
 _PHRASES = re.compile(
     r"\b(?:in all likelihood|it remains to be seen|yet to be seen|not clear|unclear whether|"
-    r"looked like|looks like|is said to|are said to|was said to|were said to)\b",
+    r"looked like|looks like|looks as though|looked as though|as though|is said to|are said to|"
+    r"was said to|were said to|talking about)\b",
     re.I,
 )
 
@@ -67,8 +68,8 @@ def _cue_type(token: Token) -> str | None:
     if token.tag_ == "MD" and lower in _MODALS:
         if any(c.dep_ == "neg" for c in token.head.children) and lower in {"could", "would"}:
             return None  # "could not", "would not": a refusal or inability, stated as fact
-        if lower == "would" and not _conditional(token):
-            return None  # "said it would raise prices": a reported plan, not a hedge
+        if lower == "would" and not _conditional(token) and token.head.lemma_.lower() != "be":
+            return None  # "said it would raise prices": a reported plan, not a hedge ("would be" stays one)
         return "modal"
     if lower in _CONDITIONS and token.dep_ == "mark":
         return "condition"

@@ -27,14 +27,24 @@ ATTRIBUTION_VERBS = REPORTING_VERBS | frozenset(
     """
     learn believe think argue insist predict acknowledge deny accuse ask urge vow promise
     want hope fear worry feel know expect estimate show find conclude contend concede
-    recall complain boast charge question doubt assure reply respond suggest allege
+    recall complain boast charge question doubt assure reply respond suggest allege call cite
+    agree plan support oppose demand pledge tout praise criticize criticise blast slam emphasize
+    emphasise reiterate repeat signal hint dispute reject forecast project characterize label dub
+    term vow warn threaten promise
     """.split()
 )
 _CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
 # Verbs whose object can be the thing said: "reported her presence", "cited the poll".
-_OBJECT_CUES = frozenset("report cite claim announce reveal tweet post publish".split())
+_OBJECT_CUES = frozenset("report cite claim announce reveal tweet post publish call label dub describe characterize".split())
 # "PENCE: …", "WALLACE: …" at the start of a line (a speaker label in a transcript).
-_SPEAKER = re.compile(r"^\W{0,2}([A-Z][A-Z.'’ -]{1,30}[A-Z]):\s+\S")
+_SPEAKER = re.compile(
+    r"^\W{0,2}([A-Z][A-Z.'’ -]{1,30}[A-Z]|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}):\s+\S"
+)
+# Nouns that carry what somebody says or believes: "Trump's claim that …"
+_SAYING_NOUNS = frozenset(
+    "claim claims statement assertion allegation allegations argument warning promise pledge view "
+    "belief accusation accusations charge insistence contention suggestion demand call".split()
+)
 _EDGE_PUNCT = "\"“”‘’'«», ;:—–-"
 
 
@@ -79,6 +89,9 @@ def _from_verb(
     verb: Token, offset: int, previous: tuple[int, Span] | None
 ) -> dict[str, Any] | None:
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and verb.dep_ in {"advcl", "xcomp", "conj"} and verb.tag_ in {"VBG", "VBN", "VB", "VBD", "VBZ"}:
+        # "…, saying that …", "and added that …": the speaker is the subject of the clause above
+        subject = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.lower_ in {"that", "which", "what"}:
         return None
     content = next((c for c in verb.children if c.dep_ in _CONTENT_DEPS), None)
@@ -136,6 +149,26 @@ def _speaker_label(sentence: Span, offset: int) -> dict[str, Any] | None:
     }
 
 
+def _from_noun(noun: Token, offset: int) -> dict[str, Any] | None:
+    """"Trump's claim that there have been thousands of shootings": possessor, noun, clause."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = next(
+            (g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"} for g in c.children if g.dep_ == "pobj"),
+            None,
+        )
+    content = next((c for c in noun.children if c.dep_ in {"acl", "ccomp"} and any(g.lower_ == "that" for g in c.children)), None)
+    if owner is None or content is None:
+        return None
+    source_span = _subtree(owner)
+    return {
+        "source": _part(source_span, offset),
+        "cue": _part(noun.doc[noun.i : noun.i + 1], offset),
+        "content": _part(_subtree(content), offset),
+        "anonymous": _anonymous(source_span),
+    }
+
+
 def _from_according(prep: Token, offset: int) -> dict[str, Any] | None:
     to = next((c for c in prep.children if c.lower_ == "to"), None)
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
@@ -178,6 +211,8 @@ def attribution_spans(
                 candidates.append(_from_verb(token, offset, previous))
             elif token.lower_ == "according" and token.dep_ == "prep":
                 candidates.append(_from_according(token, offset))
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in _SAYING_NOUNS:
+                candidates.append(_from_noun(token, offset))
         previous = (offset, sentence)
         for item in candidates:
             if item is None or item["source"] is None:

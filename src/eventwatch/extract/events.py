@@ -567,7 +567,12 @@ def _linked(a: EventMention, b: EventMention) -> bool:
     x, y = a.trigger_token, b.trigger_token
     if x is None or y is None:
         return False
-    return x.head.i == y.i or y.head.i == x.i or x.is_ancestor(y) and y.head.head.i == x.i
+    if x.head.i == y.i or y.head.i == x.i:
+        return True
+    if x.is_ancestor(y) and y.head.head.i == x.i or y.is_ancestor(x) and x.head.head.i == y.i:
+        return True
+    # "an air strike hit a market …, killing nine": subject and adjunct of one verb
+    return x.head.i == y.head.i and {x.dep_, y.dep_} & {"nsubj", "nsubjpass"} != set()
 
 
 def _dedupe(mentions: list[EventMention]) -> list[EventMention]:

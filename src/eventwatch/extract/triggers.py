@@ -343,6 +343,18 @@ def _condition_holds(condition: str | None, token: Token, sentence: Span) -> boo
         return token.head.lemma_.lower() in {"agree", "sign", "boost", "expand", "deepen", "strengthen"}
     if condition == "not_violated":
         return not any(a.lemma_.lower() in {"violate", "break", "breach", "violation"} for a in list(token.ancestors)[:2])
+    if condition == "to_death":
+        return any(c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in token.children)
+    if condition == "subj_projectile":
+        subjects = {c.lemma_.lower() for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}}
+        return bool(subjects & {"shell", "rocket", "mortar", "missile", "projectile", "bomb", "round"})
+    if condition == "subj_weapon":
+        subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return any(
+            s.lemma_.lower() in {"shell", "rocket", "mortar", "missile", "projectile", "bomb", "ied", "mine", "landmine", "strike", "airstrike", "drone", "explosion", "blast", "bullet", "grenade"}
+            or s.lower_ in {"ied", "rcied", "vbied"}
+            for s in subjects
+        )
     if condition == "obj_missile":
         return bool(
             lemmas

@@ -35,7 +35,9 @@ ATTRIBUTION_VERBS = REPORTING_VERBS | frozenset(
 )
 _CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
 # Verbs whose object can be the thing said: "reported her presence", "cited the poll".
-_OBJECT_CUES = frozenset("report cite claim announce reveal tweet post publish call label dub describe characterize".split())
+_OBJECT_CUES = frozenset(
+    "report cite claim announce reveal tweet post publish call label dub describe characterize".split()
+)
 # "PENCE: …", "WALLACE: …" at the start of a line (a speaker label in a transcript).
 _SPEAKER = re.compile(
     r"^\W{0,2}([A-Z][A-Z.'’ -]{1,30}[A-Z]|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}):\s+\S"
@@ -89,7 +91,11 @@ def _from_verb(
     verb: Token, offset: int, previous: tuple[int, Span] | None
 ) -> dict[str, Any] | None:
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None and verb.dep_ in {"advcl", "xcomp", "conj"} and verb.tag_ in {"VBG", "VBN", "VB", "VBD", "VBZ"}:
+    if (
+        subject is None
+        and verb.dep_ in {"advcl", "xcomp", "conj"}
+        and verb.tag_ in {"VBG", "VBN", "VB", "VBD", "VBZ"}
+    ):
         # "…, saying that …", "and added that …": the speaker is the subject of the clause above
         subject = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.lower_ in {"that", "which", "what"}:
@@ -150,14 +156,27 @@ def _speaker_label(sentence: Span, offset: int) -> dict[str, Any] | None:
 
 
 def _from_noun(noun: Token, offset: int) -> dict[str, Any] | None:
-    """"Trump's claim that there have been thousands of shootings": possessor, noun, clause."""
+    """ "Trump's claim that there have been thousands of shootings": possessor, noun, clause."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None:
         owner = next(
-            (g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"} for g in c.children if g.dep_ == "pobj"),
+            (
+                g
+                for c in noun.children
+                if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
             None,
         )
-    content = next((c for c in noun.children if c.dep_ in {"acl", "ccomp"} and any(g.lower_ == "that" for g in c.children)), None)
+    content = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in {"acl", "ccomp"} and any(g.lower_ == "that" for g in c.children)
+        ),
+        None,
+    )
     if owner is None or content is None:
         return None
     source_span = _subtree(owner)

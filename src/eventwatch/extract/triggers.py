@@ -318,40 +318,162 @@ def _condition_holds(condition: str | None, token: Token, sentence: Span) -> boo
             )
         )
     if condition == "obj_proposal":
-        return bool(lemmas & {"invitation", "proposal", "offer", "plan", "deal", "agreement", "terms", "resolution", "ceasefire", "truce", "demand", "demands"})
+        return bool(
+            lemmas
+            & {
+                "invitation",
+                "proposal",
+                "offer",
+                "plan",
+                "deal",
+                "agreement",
+                "terms",
+                "resolution",
+                "ceasefire",
+                "truce",
+                "demand",
+                "demands",
+            }
+        )
     if condition == "with_complement":
-        return any(c.dep_ in {"xcomp", "ccomp"} for c in token.children) or bool(lemmas & (AGREEMENT_WORDS | {"support", "aid", "help", "assistance", "cooperation", "talks"}))
+        return any(c.dep_ in {"xcomp", "ccomp"} for c in token.children) or bool(
+            lemmas
+            & (AGREEMENT_WORDS | {"support", "aid", "help", "assistance", "cooperation", "talks"})
+        )
     if condition == "committed_to":
-        return any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children) and token.pos_ == "VERB"
+        return (
+            any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
+            and token.pos_ == "VERB"
+        )
     if condition == "obj_delegation":
-        return bool(lemmas & {"delegation", "minister", "president", "envoy", "ambassador", "counterpart", "leader"}) or any(t.ent_type_ == "PERSON" for t in objects)
+        return bool(
+            lemmas
+            & {
+                "delegation",
+                "minister",
+                "president",
+                "envoy",
+                "ambassador",
+                "counterpart",
+                "leader",
+            }
+        ) or any(t.ent_type_ == "PERSON" for t in objects)
     if condition == "obj_aid_any":
-        return bool(lemmas & {"aid", "assistance", "support", "food", "medicine", "weapon", "arm", "loan", "fund", "funding", "asylum", "supply", "equipment", "ammunition", "shelter"})
+        return bool(
+            lemmas
+            & {
+                "aid",
+                "assistance",
+                "support",
+                "food",
+                "medicine",
+                "weapon",
+                "arm",
+                "loan",
+                "fund",
+                "funding",
+                "asylum",
+                "supply",
+                "equipment",
+                "ammunition",
+                "shelter",
+            }
+        )
     if condition == "obj_restriction":
-        return bool(lemmas & {"sanction", "restriction", "ban", "curfew", "blockade", "embargo", "measure", "lockdown", "siege", "emergency"})
+        return bool(
+            lemmas
+            & {
+                "sanction",
+                "restriction",
+                "ban",
+                "curfew",
+                "blockade",
+                "embargo",
+                "measure",
+                "lockdown",
+                "siege",
+                "emergency",
+            }
+        )
     if condition == "pull_out":
         return any(c.dep_ == "prt" and c.lower_ in {"out", "back"} for c in token.children)
     if condition == "real_request":
         # "asked not to be named" is a source's condition, not a request
         complements = [c for c in token.children if c.dep_ in {"xcomp", "ccomp"}]
         return bool(complements) and not any(
-            c.lemma_.lower() in {"name", "identify", "quote"} or any(g.dep_ == "neg" for g in c.children) for c in complements
+            c.lemma_.lower() in {"name", "identify", "quote"}
+            or any(g.dep_ == "neg" for g in c.children)
+            for c in complements
         )
     if condition == "call_for":
         return any(c.dep_ == "prep" and c.lower_ in {"for", "on", "upon"} for c in token.children)
     if condition == "agreed_thing":
-        return token.head.lemma_.lower() in {"agree", "sign", "boost", "expand", "deepen", "strengthen"}
+        return token.head.lemma_.lower() in {
+            "agree",
+            "sign",
+            "boost",
+            "expand",
+            "deepen",
+            "strengthen",
+        }
     if condition == "not_violated":
-        return not any(a.lemma_.lower() in {"violate", "break", "breach", "violation"} for a in list(token.ancestors)[:2])
+        return not any(
+            a.lemma_.lower() in {"violate", "break", "breach", "violation"}
+            for a in list(token.ancestors)[:2]
+        )
+    if condition == "obj_person_or_up":
+        return any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children) or any(
+            _is_person(t) for t in objects
+        )
+    if condition == "of_fire":
+        return any(
+            c.lower_ == "of" and any(g.lower_ in {"fire", "gunfire"} for g in c.children)
+            for c in token.children
+        )
+    if condition == "protest_setting":
+        return token.head.lemma_.lower() in {
+            "take",
+            "hold",
+            "stage",
+            "lead",
+            "organize",
+            "organise",
+            "march",
+        } or bool(words & {"protest", "protesting", "demanding", "against", "slogans", "rally"})
+    if condition == "human_chain":
+        return any(c.lower_ == "human" for c in token.children)
     if condition == "to_death":
-        return any(c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in token.children)
+        return any(
+            c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+            for c in token.children
+        )
     if condition == "subj_projectile":
         subjects = {c.lemma_.lower() for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}}
-        return bool(subjects & {"shell", "rocket", "mortar", "missile", "projectile", "bomb", "round"})
+        return bool(
+            subjects & {"shell", "rocket", "mortar", "missile", "projectile", "bomb", "round"}
+        )
     if condition == "subj_weapon":
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
         return any(
-            s.lemma_.lower() in {"shell", "rocket", "mortar", "missile", "projectile", "bomb", "ied", "mine", "landmine", "strike", "airstrike", "drone", "explosion", "blast", "bullet", "grenade"}
+            s.lemma_.lower()
+            in {
+                "shell",
+                "rocket",
+                "mortar",
+                "missile",
+                "projectile",
+                "bomb",
+                "ied",
+                "mine",
+                "landmine",
+                "strike",
+                "airstrike",
+                "drone",
+                "explosion",
+                "blast",
+                "bullet",
+                "grenade",
+            }
             or s.lower_ in {"ied", "rcied", "vbied"}
             for s in subjects
         )

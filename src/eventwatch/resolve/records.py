@@ -152,8 +152,8 @@ def _pick_date(mention: EventMention, dates: list[DateMention]) -> DateMention |
         d
         for d in dates
         if any(s <= d.start < e or d.start <= s < d.end for s, e in mention.date_scope)
-        or d.start - sentence_start
-        <= 12  # "On 9 May 2020, …" opens the sentence and dates all of it
+        or (d.start - sentence_start <= 40 and d.start < mention.trigger[0])
+        # a date fronting the sentence ("Security measures: On 6 May 2020, …") dates all of it
     ]
     if not in_scope:
         return None

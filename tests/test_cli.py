@@ -128,7 +128,7 @@ def test_cli_demo_ingests_the_sample_corpus(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "command", ["extract", "ingest", "events", "show", "export", "demo", "bench"]
+    "command", ["extract", "ingest", "events", "show", "export", "demo", "bench", "eval", "serve"]
 )
 def test_cli_every_command_has_help_and_is_in_the_readme(command: str) -> None:
     code, out, _ = run(command, "--help")

@@ -366,6 +366,35 @@ def demo(ctx: click.Context, db: str | None) -> None:
     click.echo(f"  eventwatch export --db {database} --format csv events.csv    # ACLED-style CSV")
 
 
+@main.command()
+@click.option(
+    "--db", help="SQLite file or database URL (default ./eventwatch.db; env EVENTWATCH_DB)."
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to bind; keep 127.0.0.1 unless others must reach it.",
+)
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option(
+    "--token",
+    envvar="EVENTWATCH_TOKEN",
+    default=None,
+    help="Bearer token that write endpoints require (env EVENTWATCH_TOKEN); without one they are disabled.",
+)
+@click.pass_context
+def serve(ctx: click.Context, db: str | None, host: str, port: int, token: str | None) -> None:
+    """Serve the HTTP JSON API (OpenAPI at /api/openapi.json) over the store."""
+    from eventwatch.serve import serve as run_server
+
+    _run(
+        lambda: run_server(
+            db=_db_url(ctx, db), host=host, port=port, token=token, settings=_settings(ctx)
+        )
+    )
+
+
 @main.command(name="eval")
 @click.argument(
     "dataset", type=click.Choice(["acled", "case", "plover", "polnear", "factbank", "seeds"])

@@ -169,11 +169,15 @@ def _templates(
 
 
 def _bundles(
-    templates: list[tuple[dict[str, Any], list[dict[str, Any]]]], n: int, rng: random.Random
+    templates: list[tuple[dict[str, Any], list[dict[str, Any]]]],
+    n: int,
+    rng: random.Random,
+    *,
+    first_copy: int,
 ) -> Iterator[DocumentBundle]:
     """Synthetic documents and events until ``n`` events are made."""
     made = 0
-    copy = 0
+    copy = first_copy
     while made < n:
         for document, events in templates:
             if made >= n:
@@ -227,7 +231,9 @@ def seed_events(
     with open_store(db) as store:
         templates = _templates(store, settings or Settings())
         batch: list[DocumentBundle] = []
-        for bundle in _bundles(templates, n, rng):
+        # Numbered after every stored document, so seeding again adds new copies.
+        first_copy = int(store.stats()["documents"])
+        for bundle in _bundles(templates, n, rng, first_copy=first_copy):
             batch.append(bundle)
             if len(batch) >= _BATCH_DOCUMENTS:
                 added = store.add_documents(batch)

@@ -46,7 +46,7 @@ ARTICLES: list[dict[str, Any]] = [
         "published": "2024-07-02",
         "url": "https://example.org/wire/kgz-plot",
         "text": (
-            "BISHKEK — Kyrgyzstan's State Committee for National Security said on Monday that it "
+            "BISHKEK — The national security committee of Kyrgyzstan said on Monday that it "
             "had foiled a plot to seize power by force.\n\nThe committee said its officers detained "
             "seven people in Bishkek on July 1, including two former army officers.\n\nPresident "
             "Sadyr Japarov dismissed the deputy head of the border service the same day."

@@ -190,9 +190,8 @@ def _contexts(event_type: str, sentence: Span) -> list[str]:
     return found
 
 
-def _resolve_pronoun(
-    token: Token | None, mentions: list[EventMention], last_person: Argument | None
-) -> Argument | None:
+def _resolve_pronoun(token: Token | None, last_person: Argument | None) -> Argument | None:
+    """ "he"/"she" as the last person named before (a first, simple antecedent rule)."""
     return (
         last_person if token is not None and token.lower_ in {"he", "she", "him", "her"} else None
     )
@@ -293,8 +292,7 @@ def _merge_coup_frames(mentions: list[EventMention]) -> list[EventMention]:
             and mention.mode != "arrest"
             and top is not None
             and token is not None
-            and token.is_ancestor(token) is False
-            and (top.is_ancestor(token))
+            and top.is_ancestor(token)
         ):
             continue
         result.append(mention)
@@ -340,9 +338,9 @@ def extract_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                 ):
                     actor = source  # "Tokayev said he removed …", "the SCNS reported that it had …"
                 else:
-                    actor = _resolve_pronoun(actor_token, mentions, last_person)
+                    actor = _resolve_pronoun(actor_token, last_person)
             if recipient is not None and recipient.is_pronoun:
-                recipient = _resolve_pronoun(recipient_token, mentions, last_person)
+                recipient = _resolve_pronoun(recipient_token, last_person)
             # named in passing inside a phrase ("the already arrested head", "weapons recovered");
             # not when the parser mistook a main verb for one ("interns protested in …")
             background = token.dep_ in {"amod", "compound"} or (

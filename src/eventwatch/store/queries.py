@@ -189,7 +189,7 @@ def _same(value: str) -> list[Any]:
     return [value]
 
 
-def _iso_bound(value: str, *, end: bool) -> str | None:
+def iso_date_bound(value: str, *, end: bool) -> str | None:
     """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as a full date (first or last day); else None."""
     match = _PARTIAL_DATE.match(value.strip())
     if match is None:
@@ -208,12 +208,12 @@ def _iso_bound(value: str, *, end: bool) -> str | None:
 
 
 def _date_from(value: str) -> list[Any] | None:
-    bound = _iso_bound(value, end=False)
+    bound = iso_date_bound(value, end=False)
     return None if bound is None else [bound]
 
 
 def _date_to(value: str) -> list[Any] | None:
-    bound = _iso_bound(value, end=True)
+    bound = iso_date_bound(value, end=True)
     return None if bound is None else [bound]
 
 

@@ -9,23 +9,21 @@ API's own, because the store cannot filter on them yet.
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 import json
 import re
 from dataclasses import asdict, dataclass, fields
-from datetime import date
 
 from eventwatch.model import FACTUALITY_VALUES
 from eventwatch.serve.errors import Unprocessable
 from eventwatch.store import EventQuery
+from eventwatch.store.queries import iso_date_bound
 
 __all__ = ["SORTS", "EventFilters", "date_bound", "fold"]
 
 #: Accepted ``sort`` values; ``doc`` is the store's order (document, then position).
 SORTS = ("doc", "date", "-date", "confidence", "-confidence")
 
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _COUNTRY = re.compile(r"^[A-Za-z]{3}$")
 _EVENT_TYPE = re.compile(r"^[A-Za-z_]{1,32}$")
 
@@ -36,21 +34,11 @@ def fold(text: str | None) -> str:
 
 
 def date_bound(value: str, *, end: bool) -> str | None:
-    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as a full ISO day (first or last); else None."""
-    match = _PARTIAL_DATE.match(value.strip())
-    if match is None:
-        return None
-    year, month, day = match.groups()
-    try:
-        if day is not None:
-            return date(int(year), int(month), int(day)).isoformat()
-        if month is not None:
-            first = date(int(year), int(month), 1)
-            last = calendar.monthrange(first.year, first.month)[1]
-            return first.replace(day=last if end else 1).isoformat()
-        return (date(int(year), 12, 31) if end else date(int(year), 1, 1)).isoformat()
-    except ValueError:
-        return None
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as a full ISO day (first or last); else None.
+
+    The store's own reading of a date filter, so the read model and the store agree.
+    """
+    return iso_date_bound(value, end=end)
 
 
 @dataclass(frozen=True, slots=True)

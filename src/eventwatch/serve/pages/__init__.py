@@ -1,13 +1,24 @@
-"""The dashboard's server-rendered pages (to come): routes outside ``/api``.
+"""The dashboard's server-rendered pages: routes outside ``/api``.
 
-Add a page as a route on :data:`router` in a module of this package (one view per
-module: ``events.py``, ``actors.py``, ``reader.py``, ...) and include it in
-:func:`pages_router`.  Views call the same plain functions as the JSON API
-(:mod:`eventwatch.serve.queries`, :mod:`eventwatch.serve.annotations`), get the
-server with ``request.app.state.server``, and render templates and static files
-shipped in the package (no CDN: every script, style and map tile source is local).
-Under ``/api/`` responses carry ``Content-Security-Policy: default-src 'none'``;
-pages set their own policy.
+One view per module, each a route on its module's ``router``:
+
+* ``overview`` — ``/``: events over time by type, top countries and actors, latest stories;
+* ``events`` — ``/events``: the table with facets, search, downloads and cursor pages;
+* ``event`` — ``/events/{id}``: one event, every field, its evidence;
+* ``timeline`` and ``worldmap`` — ``/timeline`` and ``/map``: the same filters on a
+  time axis and on an offline world map;
+* ``reader`` — ``/documents/{id}``: the text with every claim highlighted by how it is sourced;
+* ``actors`` — ``/actors`` and ``/actors/{id}``, with an interaction network;
+* ``stories`` — ``/stories`` and ``/stories/{id}``: reports side by side, conflicts flagged;
+* ``static`` — ``/static/...``: the CSS, scripts and map data shipped in the package.
+
+Views call the same plain functions as the JSON API (:mod:`eventwatch.serve.queries`,
+:mod:`eventwatch.serve.annotations`) and render Jinja2 templates from
+``serve/templates`` with autoescaping on (:mod:`.rendering`).  Nothing is loaded
+from another site, and every page sends a strict Content-Security-Policy
+(:data:`.rendering.PAGE_CSP`): no inline scripts, styles or event handlers.
+Errors of the read model become friendly pages (404 for unknown ids, 400 for
+bad filter values, 503 while the index is built).
 """
 
 from __future__ import annotations
@@ -18,5 +29,20 @@ __all__ = ["pages_router"]
 
 
 def pages_router() -> APIRouter:
-    """Every dashboard page (none yet), mounted at the site root."""
-    return APIRouter(include_in_schema=False)
+    """Every dashboard page and the static files, mounted at the site root."""
+    from eventwatch.serve.pages import (
+        actors,
+        event,
+        events,
+        overview,
+        reader,
+        static,
+        stories,
+        timeline,
+        worldmap,
+    )
+
+    router = APIRouter(include_in_schema=False)
+    for module in (overview, events, event, timeline, worldmap, reader, actors, stories, static):
+        router.include_router(module.router)
+    return router

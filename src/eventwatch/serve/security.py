@@ -127,7 +127,11 @@ class GuardMiddleware:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 took = f"app;dur={(time.perf_counter() - started) * 1000:.1f}".encode("ascii")
-                message["headers"] = [*message.get("headers", []), *extra, (b"server-timing", took)]
+                headers = list(message.get("headers", []))
+                own = {name.lower() for name, _ in headers}
+                # a route's own policy (the local /api/docs page) is kept, not doubled
+                added = [(name, value) for name, value in extra if name not in own]
+                message["headers"] = [*headers, *added, (b"server-timing", took)]
             await send(message)
 
         await self.app(scope, limited_receive, send_with_headers)

@@ -13,9 +13,12 @@ from typing import Any
 import click
 
 from eventwatch import __version__
+from eventwatch.cli_graph import register as register_graph_commands
 from eventwatch.config import Settings, load_settings
 from eventwatch.errors import EventwatchError
+from eventwatch.evaluate import DATASETS as DATASET_NAMES
 from eventwatch.export import export_events
+from eventwatch.export.stories import export_stories
 from eventwatch.model import IngestFailure
 from eventwatch.pipeline import SAMPLE_CORPUS, ingest_sources, process_sources
 from eventwatch.store import EventQuery, default_db_path, open_store
@@ -317,26 +320,37 @@ def show(ctx: click.Context, doc_id: str, db: str | None, color: bool | None) ->
 @main.command(name="export")
 @click.argument("output")
 @click.option("--format", "fmt", type=click.Choice(_FORMATS), required=True, help="Output format.")
+@click.option(
+    "--per",
+    type=click.Choice(["event", "story"]),
+    default="event",
+    show_default=True,
+    help="One row per event, or one per story (jsonl or csv: sources, earliest report, conflicts).",
+)
 @_with_filters
 @click.pass_context
 def export_command(
-    ctx: click.Context, output: str, fmt: str, db: str | None, **filters: Any
+    ctx: click.Context, output: str, fmt: str, per: str, db: str | None, **filters: Any
 ) -> None:
     """Export stored events (all, or a filtered slice) to OUTPUT (- for standard output).
 
     The CSV has ACLED-like columns (event_date, event_type, sub_event_type, actor1,
     actor2, country, location, latitude, longitude, fatalities, notes, source) first.
+    With --per story, each row is a story holding at least one of the selected
+    events (the filters pick events; their stories are written once each).
     """
     query = _query(**filters)
 
     def run() -> int:
         with open_store(_db_url(ctx, db)) as store:
+            if per == "story":
+                return export_stories(store, store.events(query), output, format=fmt)
             documents = {d["id"]: d for d in store.documents()}
             return export_events(store.events(query), output, format=fmt, documents=documents)
 
     count = _run(run)
     if output != "-":
-        click.echo(f"Wrote {count} event(s) to {output}.", err=True)
+        click.echo(f"Wrote {count} {per}(s) to {output}.", err=True)
 
 
 @main.command()
@@ -396,9 +410,7 @@ def serve(ctx: click.Context, db: str | None, host: str, port: int, token: str |
 
 
 @main.command(name="eval")
-@click.argument(
-    "dataset", type=click.Choice(["acled", "case", "plover", "polnear", "factbank", "seeds"])
-)
+@click.argument("dataset", type=click.Choice(list(DATASET_NAMES)))
 @click.argument("path")
 @click.option("--limit", type=int, default=None, help="Score only the first N items.")
 @click.option(
@@ -412,9 +424,11 @@ def eval_command(
 
     DATASET is acled (ACLED CSV export), case (CASE 2021 task 2 TSV), plover
     (PLOVER gold records), polnear (PolNeAR folder), factbank (Szeged/FactBank
-    uncertainty XML) or seeds (the seed articles' folder, scored against the
-    team's gold). Prints per-field scores, per-class precision/recall/F1, a
-    confusion table and the 20 worst misses.
+    uncertainty XML), seeds (the seed articles' folder, scored against the
+    team's gold) or stories (a multi-outlet corpus with gold stories and entity
+    links, e.g. tests/gold/stories: story B-cubed F1 and entity-linking accuracy).
+    Prints per-field scores, per-class precision/recall/F1, a confusion table and
+    the 20 worst misses.
     """
     from eventwatch.evaluate import run_eval
 
@@ -438,15 +452,42 @@ def eval_command(
     show_default=True,
     help="Repeat each measurement and keep the best.",
 )
+@click.option(
+    "--link",
+    "link_sizes",
+    default=None,
+    metavar="SIZES",
+    help="Instead: time story and entity linking on synthetic collections of these "
+    "document counts (comma-separated, e.g. 1000,10000,100000) and print the growth.",
+)
 @click.pass_context
-def bench(ctx: click.Context, corpus: str | None, docs: int, repeat: int) -> None:
-    """Time extract and ingest against a bare nlp.pipe pass over the same texts; print the ratios."""
+def bench(
+    ctx: click.Context, corpus: str | None, docs: int, repeat: int, link_sizes: str | None
+) -> None:
+    """Time extract and ingest against a bare nlp.pipe pass over the same texts; print the ratios.
+
+    With --link SIZES, time linking (stories, entities) at each size instead.
+    """
     from eventwatch.bench import run_benchmark
+
+    if link_sizes is not None:
+        from eventwatch.bench_link import run_link_benchmark
+
+        try:
+            sizes = [int(part) for part in link_sizes.split(",") if part.strip()]
+        except ValueError:
+            raise click.BadParameter("give document counts like 1000,10000,100000", param_hint="--link") from None
+        result = _run(lambda: run_link_benchmark(sizes=sizes, settings=_settings(ctx)))
+        click.echo(json.dumps(result, indent=2))
+        return
 
     result = _run(
         lambda: run_benchmark(corpus=corpus, limit=docs, repeat=repeat, settings=_settings(ctx))
     )
     click.echo(json.dumps(result, indent=2))
+
+
+register_graph_commands(main, _db_url, _run)
 
 
 def entry() -> None:

@@ -203,6 +203,7 @@ class EventRecord:
     confidence: float = 0.5
     outlet: str | None = None
     mentions: list[Evidence] = field(default_factory=list)  # other sentences reporting it
+    story_id: str | None = None  # the story it was linked into (set by linking)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON Lines record: every key present, null where unknown."""
@@ -229,4 +230,5 @@ class EventRecord:
             "confidence": round(self.confidence, 3),
             "outlet": self.outlet,
             "mentions": [m.to_dict() for m in self.mentions],
+            "story_id": self.story_id,
         }

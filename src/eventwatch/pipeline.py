@@ -21,9 +21,11 @@ from eventwatch.extract import extract_document
 from eventwatch.extract.attributions import attribution_spans
 from eventwatch.extract.hedges import sentence_views
 from eventwatch.ingest import iter_documents
+from eventwatch.link import StoryLinker
 from eventwatch.model import Document, EventRecord, IngestFailure
-from eventwatch.resolve import resolve_document
+from eventwatch.resolve import EntityRegistry, LinkedMention, resolve_with_entities
 from eventwatch.store import Store
+from eventwatch.store.base import DocumentBundle
 
 __all__ = [
     "IngestReport",
@@ -55,6 +57,7 @@ class ProcessedDocument:
     events: list[EventRecord]
     attributions: list[dict[str, Any]] = field(default_factory=list)
     sentence_views: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[LinkedMention] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -88,13 +91,20 @@ def process_documents(
     settings: Settings,
     on_failure: FailureHandler = _log_failure,
     views: bool = False,
+    registry: EntityRegistry | None = None,
+    linker: StoryLinker | None = None,
 ) -> Iterator[ProcessedDocument]:
     """Annotate, extract and resolve documents, streaming, in input order.
 
     A document whose extraction fails is reported through ``on_failure`` (stage
     ``extract``) and the batch goes on.  ``views=True`` also fills each result's
-    ``attributions`` and ``sentence_views``.
+    ``attributions`` and ``sentence_views``.  Named entities are joined across the
+    documents through ``registry`` (a new, empty one when None): participants get
+    canonical ids and names, and each result lists its linked named mentions.
+    With a ``linker``, each event is linked into a story as it comes (its
+    ``story_id`` is set); without one, events are left unlinked (the store links them).
     """
+    registry = registry if registry is not None else EntityRegistry()
     nlp = load_nlp(settings.model)
     for adoc in annotate(
         documents,
@@ -105,8 +115,12 @@ def process_documents(
     ):
         try:
             extracted = extract_document(adoc)
-            events = resolve_document(extracted)
+            events, local_entities = resolve_with_entities(extracted)
             processed = ProcessedDocument(adoc.document, extracted.sentences, events)
+            processed.entities = registry.apply(adoc.document.id, local_entities, events)
+            if linker is not None:
+                for event in events:
+                    event.story_id = linker.add(event.to_dict())
             if views:
                 processed.attributions = attribution_spans(adoc, events)
                 processed.sentence_views = sentence_views(adoc)
@@ -133,14 +147,24 @@ def process_sources(
     on_failure: FailureHandler = _log_failure,
     views: bool = False,
 ) -> Iterator[ProcessedDocument]:
-    """Files, folders, URLs or feeds through the pipeline, without a database."""
+    """Files, folders, URLs or feeds through the pipeline, without a database.
+
+    Entities are joined and events linked into stories across everything read in
+    one call, in the order it is read.
+    """
     documents = _split(
         iter_documents(
             sources, published=published, outlet=outlet, client=client, max_bytes=settings.max_bytes
         ),
         on_failure,
     )
-    yield from process_documents(documents, settings=settings, on_failure=on_failure, views=views)
+    yield from process_documents(
+        documents,
+        settings=settings,
+        on_failure=on_failure,
+        views=views,
+        linker=StoryLinker(),
+    )
 
 
 def extract_events(
@@ -208,13 +232,14 @@ def ingest_sources(
             seen.add(document.content_hash)
             yield document
 
-    batch: list[tuple[Document, list[tuple[int, int]], list[EventRecord]]] = []
+    batch: list[DocumentBundle] = []
+    registry = store.entity_registry()
 
     def flush() -> None:
         if not batch:
             return
-        added = store.add_documents(batch)
-        for (document, _sentences, events), was_added in zip(batch, added, strict=True):
+        added = store.add_documents(batch, entities=registry.take_changed(), link=True)
+        for (document, _sentences, events, _mentions), was_added in zip(batch, added, strict=True):
             if was_added:
                 report.documents += 1
                 report.events += len(events)
@@ -223,8 +248,14 @@ def ingest_sources(
                 report.skipped += 1
         batch.clear()
 
-    for processed in process_documents(new_documents(), settings=settings, on_failure=failed):
-        batch.append((processed.document, processed.sentences, processed.events))
+    for processed in process_documents(
+        new_documents(), settings=settings, on_failure=failed, registry=registry
+    ):
+        batch.append(
+            DocumentBundle(
+                processed.document, processed.sentences, processed.events, processed.entities
+            )
+        )
         if progress is not None:
             progress(1)
         if len(batch) >= commit_every:

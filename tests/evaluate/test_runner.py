@@ -21,7 +21,7 @@ def test_runner_public_api_is_complete() -> None:
     assert eventwatch.evaluate.__all__ == ["DATASETS", "EvalReport", "run_eval"]
     for name in eventwatch.evaluate.__all__:
         assert getattr(eventwatch.evaluate, name) is not None
-    assert DATASETS == ("acled", "case", "plover", "polnear", "factbank", "seeds")
+    assert DATASETS == ("acled", "case", "plover", "polnear", "factbank", "seeds", "stories")
 
 
 def test_runner_unknown_dataset(tmp_path: Path) -> None:

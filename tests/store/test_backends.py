@@ -114,6 +114,7 @@ def test_backends_public_names_are_complete() -> None:
         "sqlite",
         "postgres",
         "annotations",
+        "graph",
     }
 
     assert set(eventwatch.store.__all__) == public - modules

@@ -28,6 +28,8 @@ TABLES = {
     "attributions",
     "ingest_failures",
     "schema_migrations",
+    "entity_mentions",
+    "stories",
 }
 
 

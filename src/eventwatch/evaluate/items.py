@@ -57,6 +57,7 @@ class Prediction:
     events: list[dict[str, Any]] = field(default_factory=list)
     attributions: list[dict[str, Any]] = field(default_factory=list)
     sentence_views: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[dict[str, Any]] = field(default_factory=list)  # linked named mentions
     failed: bool = False
 
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from eventwatch.config import Settings
 from eventwatch.errors import ConfigError, InputError
-from eventwatch.evaluate import acled, case, factbank, plover, polnear, seeds
+from eventwatch.evaluate import acled, case, factbank, plover, polnear, seeds, stories
 from eventwatch.evaluate.items import Item, Prediction, RunNotes, Scorer
 from eventwatch.evaluate.report import EvalReport
 from eventwatch.model import Document, IngestFailure
@@ -31,7 +31,15 @@ __all__ = ["DATASETS", "run_eval"]
 
 logger = logging.getLogger(__name__)
 
-DATASETS: tuple[str, ...] = ("acled", "case", "plover", "polnear", "factbank", "seeds")
+DATASETS: tuple[str, ...] = (
+    "acled",
+    "case",
+    "plover",
+    "polnear",
+    "factbank",
+    "seeds",
+    "stories",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +56,7 @@ _REGISTRY: dict[str, _Dataset] = {
     "polnear": _Dataset(polnear.read_items, polnear.PolnearScorer, views=True),
     "factbank": _Dataset(factbank.read_items, factbank.FactbankScorer, views=True),
     "seeds": _Dataset(seeds.read_items, seeds.SeedsScorer),
+    "stories": _Dataset(stories.read_items, stories.StoriesScorer),
 }
 
 
@@ -74,6 +83,7 @@ def _prediction(processed: ProcessedDocument, missing: set[str]) -> Prediction:
         events=[event.to_dict() for event in processed.events],
         attributions=views["attributions"],
         sentence_views=views["sentence_views"],
+        entities=[m.to_dict() for m in getattr(processed, "entities", [])],
     )
 
 

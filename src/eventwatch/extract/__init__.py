@@ -7,11 +7,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from eventwatch.annotate import AnnotatedDocument
 from eventwatch.extract.events import extract_mentions
 from eventwatch.extract.mention import Argument, EventMention, RawAttribution
+from eventwatch.extract.named import NamedSpan, named_spans
 from eventwatch.model import Document
 
 __all__ = ["Argument", "EventMention", "ExtractedDocument", "RawAttribution", "extract_document"]
@@ -33,6 +34,7 @@ class ExtractedDocument:
     entities: list[tuple[str, str]]  # (text, label) in text order
     places: list[tuple[int, str]]  # (document offset, text) of every place name, in text order
     sentences: list[tuple[int, int]]  # character offsets of every sentence
+    named: list[NamedSpan] = field(default_factory=list)  # every named mention, with offsets
 
 
 def _qualified_place(ent) -> str:  # type: ignore[no-untyped-def]
@@ -83,4 +85,5 @@ def extract_document(adoc: AnnotatedDocument) -> ExtractedDocument:
         entities=entities,
         places=places,
         sentences=adoc.sentence_spans(),
+        named=named_spans(adoc.chunks),
     )

@@ -204,7 +204,11 @@ def _iter_url(url: str, context: IngestContext) -> Iterator[Item]:
 
 
 def _walk(folder: Path, visited: set[str]) -> Iterator[Path | IngestFailure]:
-    """Files under a folder in sorted order; hidden entries and sidecars skipped."""
+    """Files under a folder in sorted order; hidden entries, sidecars and READMEs skipped.
+
+    A folder's README describes the folder; it is not an article.  Name it on the
+    command line to read it anyway.
+    """
     visited.add(os.path.realpath(folder))
     try:
         with os.scandir(folder) as scan:
@@ -224,8 +228,13 @@ def _walk(folder: Path, visited: set[str]) -> Iterator[Path | IngestFailure]:
                 logger.warning("%s: folder already visited (a symlink loop?); skipped", entry.path)
                 continue
             yield from _walk(Path(entry.path), visited)
-        elif not entry.name.endswith(SIDECAR_SUFFIX):
+        elif not entry.name.endswith(SIDECAR_SUFFIX) and not _is_readme(entry.name):
             yield Path(entry.path)
+
+
+def _is_readme(name: str) -> bool:
+    stem, _, suffix = name.lower().partition(".")
+    return stem == "readme" and suffix in {"", "md", "txt", "rst"}
 
 
 def _guarded(source: str, items: Iterator[Item]) -> Iterator[Item]:

@@ -1,33 +1,86 @@
 """Stage 5: the same real-world event reported by several documents becomes one story.
 
-A first version: events are blocked by type and country, then joined when their
-dates overlap (within ``window_days``), their modes agree and their participants do
-not conflict.  Corroboration counts independent outlets: documents whose events
-carry word-for-word the same evidence (syndicated copies) count once.  Conflicting
-figures (dates, tolls, numbers detained) are kept side by side, never averaged.
+Two reports are of one event when they are of the same kind (type and, where
+it tells events apart, a compatible mode), in the same country (for events that
+happen somewhere: attacks, protests, arrests, coups), at compatible times (their date ranges,
+widened by ``window_days``, overlap; a report with no date of its own is taken to
+describe something on or in the days before its publication), at compatible
+places (within 100 km when both name one) and with compatible participants (no
+two different named actors or recipients).  A report joins a story only if it is
+compatible with every report already in it, so look-alike events (two plots
+months apart, two arrests of different people on one day) stay apart.
+
+Some reports reach further, and need evidence to link (:mod:`eventwatch.link.compare`):
+reports of related kinds (a coup told as the president's detention, a sentence
+told as a jailing, a protest told through the police firing at it) and reports
+dated only to a month or a year ("in January it detained seven people").  They
+link when they share a named participant or enough rare words (names, numbers,
+places) with a report of the story.  Evidence also orders the links: the pairs
+that share most are joined first, so the outcome does not depend on input order.
+
+Cost grows near-linearly: events are indexed by kind and, within that, by date, so
+each event is compared only with the reports of its kind (and related kinds) whose
+dates fall within reach — never with the whole collection.
+:class:`StoryLinker` links incrementally (the store feeds it each ingest batch
+with the stored events in reach); :func:`link_events` links a list at once.
+
+Corroboration counts independent outlets: reports of one outlet count once, and
+so do syndicated copies (evidence that shares most of its words with an earlier
+report).  Conflicting figures (dates, tolls, numbers detained, who did it) are
+kept side by side, never averaged.
 """
 
 from __future__ import annotations
 
-import math
+import bisect
+import heapq
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from typing import Any
 
+from eventwatch.link.compare import (
+    AGREE,
+    DISAGREE,
+    MAX_SPAN_DAYS,
+    RELATED_TYPES,
+    STRONG_EVIDENCE,
+    UNDATED_LOOKBACK_DAYS,
+    Report,
+    TermStats,
+    compatible,
+    evidence,
+    interval,
+    may_found_link,
+)
 from eventwatch.model import stable_id
 
-__all__ = ["Story", "link_events"]
+__all__ = [
+    "MAX_SPAN_DAYS",
+    "UNDATED_LOOKBACK_DAYS",
+    "UNLINKED_FACTUALITY",
+    "Story",
+    "StoryLinker",
+    "link_events",
+    "link_order",
+    "linkable",
+]
 
-_COMPATIBLE_MODES = {frozenset({"conspiracy", "attempt"})}
+#: Events of these factuality values describe nothing that happened; they are not linked.
+UNLINKED_FACTUALITY = frozenset({"hypothetical", "negated", "planned"})
 _WORD = re.compile(r"\w+")
 _DATELINE = re.compile(r"^[^—–]{0,80}(?:—|–|--)\s*")
+_FUNCTION_WORDS = frozenset("of for the and de al".split())
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _vague(event: dict[str, Any]) -> bool:
+    days = interval(event)
+    return days is not None and days[1] - days[0] > MAX_SPAN_DAYS
 
 
 @dataclass(slots=True)
@@ -41,6 +94,12 @@ class Story:
     @property
     def doc_ids(self) -> list[str]:
         return sorted({e["doc_id"] for e in self.events})
+
+    @property
+    def country(self) -> str | None:
+        return next(
+            (c for e in self.events if (c := (e.get("location") or {}).get("country"))), None
+        )
 
     def independent_sources(
         self, documents: Mapping[str, dict[str, Any]] | None = None
@@ -60,14 +119,22 @@ class Story:
         return sorted({name for name, _ in sources})
 
     def conflicts(self) -> dict[str, list[dict[str, Any]]]:
-        """Fields on which the reports disagree, each value with the events and outlets that give it."""
+        """Fields on which the reports disagree, each value with the events that give it.
+
+        A date given only as a month or a year is vaguer, not in conflict.
+        """
         found: dict[str, list[dict[str, Any]]] = {}
         fields = {
-            "date": lambda e: e["date"]["start"] if e["date"]["basis"] == "text" else None,
+            "date": lambda e: e["date"]["start"]
+            if e["date"]["basis"] == "text" and not _vague(e)
+            else None,
             **{
                 key: (lambda e, k=key: e["counts"].get(k))
                 for key in ("killed", "injured", "arrested")
             },
+            "actor": lambda e: (e.get("actor") or {}).get("name")
+            if _proper((e.get("actor") or {}).get("name") or "")
+            else None,
         }
         for name, read in fields.items():
             values: dict[Any, list[str]] = defaultdict(list)
@@ -75,33 +142,38 @@ class Story:
                 value = read(event)
                 if value is not None:
                     values[value].append(event["id"])
-            if len(values) > 1:
+            if len(values) > 1 and not (name == "actor" and _names_nest(list(values))):
                 found[name] = [
                     {"value": v, "event_ids": ids} for v, ids in sorted(values.items(), key=str)
                 ]
         return found
 
     def earliest(self) -> str | None:
-        starts = [e["date"]["start"] for e in self.events if e["date"]["start"]]
+        """The earliest day a report gives (a month or a year only when no report gives better)."""
+        precise = [e for e in self.events if not _vague(e)] or self.events
+        starts = [e["date"]["start"] for e in precise if e["date"]["start"]]
         return min(starts) if starts else None
 
+    def summary(self, documents: Mapping[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+        """The story as stored and shown: sources, earliest report, conflicts, members."""
+        sources = self.independent_sources(documents)
+        return {
+            "id": self.id,
+            "event_type": self.event_type,
+            "country": self.country,
+            "earliest": self.earliest(),
+            "independent_sources": sources,
+            "corroboration": len(sources),
+            "conflicts": self.conflicts(),
+            "event_ids": [e["id"] for e in self.events],
+            "doc_ids": self.doc_ids,
+        }
 
-def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
 
-
-def _overlap(a: dict[str, Any], b: dict[str, Any], window: timedelta) -> bool:
-    a0, a1 = _day(a["date"]["start"]), _day(a["date"]["end"])
-    b0, b1 = _day(b["date"]["start"]), _day(b["date"]["end"])
-    if None in (a0, a1, b0, b1):
-        return False
-    return a0 - window <= b1 and b0 - window <= a1  # type: ignore[operator]
-
-
-_FUNCTION_WORDS = frozenset("of for the and de al".split())
+def _names_nest(names: list[str]) -> bool:
+    """ "Japarov" and "Sadyr Japarov" are one name, not a conflict."""
+    lowered = sorted((n.lower() for n in names), key=len)
+    return all(short in lowered[-1] for short in lowered[:-1])
 
 
 def _proper(name: str) -> bool:
@@ -110,51 +182,291 @@ def _proper(name: str) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words) and not words[0][:1].isdigit()
 
 
-def _participants_agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    for role in ("actor", "recipient"):
-        x, y = a.get(role), b.get(role)
-        if not (x and y and _proper(x["name"]) and _proper(y["name"])):
-            continue
-        first, second = x["name"].lower(), y["name"].lower()
-        if x.get("id") != y.get("id") and first not in second and second not in first:
-            return False
-    return True
+def linkable(event: dict[str, Any]) -> bool:
+    """Whether an event can join a story: it happened (or was plotted) and has a usable date."""
+    return event.get("factuality") not in UNLINKED_FACTUALITY and interval(event) is not None
 
 
-def _modes_agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    x, y = a.get("mode"), b.get("mode")
-    return x is None or y is None or x == y or frozenset({x, y}) in _COMPATIBLE_MODES
-
-
-def _places_agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Places stated with both events must be the same area (within 100 km); inferred ones never disagree."""
-    x, y = a.get("location") or {}, b.get("location") or {}
-    if not (x.get("text") and y.get("text")):
-        return True
-    if x.get("country") != y.get("country"):
-        return False
-    if None in (x.get("lat"), x.get("lon"), y.get("lat"), y.get("lon")):
-        return True
-    return _km(x["lat"], x["lon"], y["lat"], y["lon"]) <= 100
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+def link_order(event: dict[str, Any]) -> tuple[bool, bool, str, str]:
+    """Events with a day of their own first, then by date; events dated only by publication
+    next, and those dated only to a month or a year last: the first found the stories
+    that the others join."""
+    return (
+        _vague(event),
+        event["date"].get("basis") != "text",
+        event["date"].get("start") or "9999",
+        event["id"],
     )
-    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+def _story_type(events: list[dict[str, Any]]) -> str:
+    """The kind most reports give; on a tie, the kind of the first report in link order."""
+    counts = Counter(e["event_type"] for e in events)
+    first = min(events, key=link_order)["event_type"]
+    return max(counts, key=lambda t: (counts[t], t == first, t))
+
+
+@dataclass(slots=True)
+class _Block:
+    """The reports of one kind, ordered by the first day they may have happened."""
+
+    starts: list[tuple[int, str]] = field(default_factory=list)
+    widest: int = 0
+
+
+_RELATED_BLOCKS: dict[str, tuple[str, ...]] = defaultdict(tuple)
+for _pair in RELATED_TYPES:
+    for _kind in _pair:
+        _RELATED_BLOCKS[_kind] = tuple(sorted({*_RELATED_BLOCKS[_kind], *(_pair - {_kind})}))
+
+
+class StoryLinker:
+    """Links events into stories, comparing each with the events in reach.
+
+    Events are indexed by kind and date: reports dated to a day (or by publication)
+    in one index, reports dated only to a month or a year in another, so that the
+    vague few do not widen every lookup.
+
+    Args:
+        window_days: how far apart two reports' dates may be and still be one event.
+    """
+
+    def __init__(self, *, window_days: int = 3) -> None:
+        self.window = window_days
+        self.stories: dict[str, Story] = {}
+        self.story_of: dict[str, str] = {}
+        self.touched: set[str] = set()
+        self.terms = TermStats()
+        self._reports: dict[str, Report] = {}
+        self._blocks: dict[tuple[str, bool], _Block] = defaultdict(_Block)
+        self._pairs: dict[tuple[str, str], tuple[bool, float]] = {}
+
+    # ------------------------------------------------------------------ index
+
+    def _report(self, event: dict[str, Any]) -> Report:
+        report = self._reports.get(event["id"])
+        if report is None:
+            report = self._reports[event["id"]] = Report.of(event)
+            self.terms.add(event["doc_id"], report.terms)
+        return report
+
+    def _index(self, report: Report) -> None:
+        block = self._blocks[(report.type, report.vague)]
+        bisect.insort(block.starts, (report.days[0], report.event["id"]))
+        block.widest = max(block.widest, report.days[1] - report.days[0])
+
+    def _in_reach(self, report: Report) -> list[Report]:
+        """The indexed reports of this kind and related kinds whose dates come within reach."""
+        start, end = report.days
+        found = []
+        for kind in (report.type, *_RELATED_BLOCKS[report.type]):
+            for vague in (False, True):
+                if kind != report.type and (vague or report.vague):
+                    continue  # a vague date reaches only its own kind
+                block = self._blocks.get((kind, vague))
+                if block is None:
+                    continue
+                lo = bisect.bisect_left(block.starts, (start - self.window - block.widest, ""))
+                hi = bisect.bisect_right(block.starts, (end + self.window, "\uffff"))
+                for _, event_id in block.starts[lo:hi]:
+                    other = self._reports[event_id]
+                    if other.days[1] + self.window >= start and other.days[0] - self.window <= end:
+                        found.append(other)
+        return found
+
+    # ------------------------------------------------------------------ pairs
+
+    def _pair(self, a: Report, b: Report) -> tuple[int, float]:
+        """``(agreement, evidence)`` of two reports (:func:`compatible`), computed once."""
+        key = (a.event["id"], b.event["id"])
+        if key[0] > key[1]:
+            key = (key[1], key[0])
+        known = self._pairs.get(key)
+        if known is None:
+            known = (compatible(a, b, window=self.window), evidence(a, b, self.terms))
+            self._pairs[key] = known
+        return known
+
+    def _link_score(self, a: Report, b: Report) -> float | None:
+        """The evidence of a pair that may join two stories on its own, None if it may not."""
+        level, score = self._pair(a, b)
+        return score if may_found_link(a, b, level, score) else None
+
+    def _fit(self, mine: Iterable[Report], theirs: Iterable[Report], score: float) -> bool:
+        """Complete linkage: every report of one group agrees with every report of the
+        other (where a country was only inferred, strong evidence for the link will do)."""
+        theirs = list(theirs)
+        for a in mine:
+            for b in theirs:
+                level, own = self._pair(a, b)
+                if level == DISAGREE or level < AGREE and max(own, score) < STRONG_EVIDENCE:
+                    return False
+        return True
+
+    # ------------------------------------------------------------------ linking
+
+    def seed(self, event: dict[str, Any], story_id: str) -> None:
+        """Add an event already linked (e.g. stored) to its story, without re-linking it."""
+        if event["id"] in self.story_of or not linkable(event):
+            return
+        story = self.stories.get(story_id)
+        if story is None:
+            story = self.stories[story_id] = Story(id=story_id, event_type=event["event_type"])
+        story.events.append(event)
+        story.event_type = _story_type(story.events)
+        self.story_of[event["id"]] = story_id
+        self._index(self._report(event))
+
+    def add(self, event: dict[str, Any]) -> str | None:
+        """Link one event; returns its story's id (None if the event cannot be linked).
+
+        The event joins the story it shares most evidence with among those it is
+        compatible with throughout; otherwise it founds a story.
+        """
+        if event["id"] in self.story_of:
+            return self.story_of[event["id"]]
+        if not linkable(event):
+            return None
+        report = self._report(event)
+        best: Story | None = None
+        best_score = -1.0
+        scores: dict[str, float] = {}
+        for other in self._in_reach(report):
+            score = self._link_score(report, other)
+            if score is not None:
+                story_id = self.story_of[other.event["id"]]
+                scores[story_id] = max(scores.get(story_id, -1.0), score)
+        for story_id, score in sorted(scores.items()):
+            story = self.stories[story_id]
+            members = (self._reports[e["id"]] for e in story.events)
+            if score > best_score and self._fit([report], members, score):
+                best, best_score = story, score
+        if best is None:
+            best = Story(id=stable_id("story", event["id"]), event_type=event["event_type"])
+            self.stories[best.id] = best
+        best.events.append(event)
+        best.event_type = _story_type(best.events)
+        self.story_of[event["id"]] = best.id
+        self.touched.add(best.id)
+        self._index(report)
+        return best.id
+
+    def add_all(self, events: Iterable[dict[str, Any]]) -> None:
+        """Link many events at once, joining first the stories that share most evidence.
+
+        Every pair of events in reach of each other that may found a link is scored
+        (:data:`LINK_BASE` plus its evidence).  Stories start as single events; the
+        two stories with the greatest total score between them are joined, if every
+        report of one is compatible with every report of the other (complete
+        linkage), and so on until no pair is left.  Unlike :meth:`add`, the outcome
+        does not depend on the order of ``events``; stories already linked (seeded)
+        may grow but are not merged with each other.
+        """
+        new = sorted(
+            (e for e in events if e["id"] not in self.story_of and linkable(e)), key=link_order
+        )
+        reports = [self._report(e) for e in new]  # all terms counted before any pair is scored
+        for report in reports:
+            self._index(report)
+        members: dict[str, list[Report]] = {r.event["id"]: [r] for r in reports}
+        cluster: dict[str, str] = {r.event["id"]: r.event["id"] for r in reports}
+        for story_id, story in self.stories.items():
+            members[story_id] = [self._reports[e["id"]] for e in story.events]
+            for event in story.events:
+                cluster[event["id"]] = story_id
+        links: dict[str, dict[str, _Link]] = defaultdict(dict)
+        for report in reports:
+            mine = report.event["id"]
+            for other in self._in_reach(report):
+                theirs = other.event["id"]
+                if theirs in members and theirs <= mine and len(members[theirs]) == 1:
+                    continue  # each pair of new events once
+                score = self._link_score(report, other)
+                if score is not None:
+                    x, y = cluster[mine], cluster[theirs]
+                    link = links[x].get(y) or _Link()
+                    link.add(score, _gap_days(report, other))
+                    links[x][y] = links[y][x] = link
+        heap = [(link.key(), x, y) for x in links for y, link in links[x].items() if x < y]
+        heapq.heapify(heap)
+        while heap:
+            key, x, y = heapq.heappop(heap)
+            link = links.get(x, {}).get(y)
+            if link is None or link.key() != key:
+                continue  # stale: one side was merged since
+            del links[x][y], links[y][x]
+            if x in self.stories and y in self.stories:
+                continue  # stories already linked are not merged here
+            if not self._fit(members[x], members[y], link.best):
+                continue  # clusters only grow, so they will never fit
+            keep, gone = (y, x) if y in self.stories or x not in self.stories and y < x else (x, y)
+            for report in members[gone]:
+                cluster[report.event["id"]] = keep
+            members[keep].extend(members.pop(gone))
+            for neighbour, other_link in links.pop(gone).items():
+                del links[neighbour][gone]
+                merged = links[keep].get(neighbour)
+                if merged is None:
+                    merged = links[keep][neighbour] = links[neighbour][keep] = _Link()
+                merged.absorb(other_link)
+            for neighbour, merged in links[keep].items():
+                heapq.heappush(heap, (merged.key(), *sorted((keep, neighbour))))
+        for key, group in members.items():
+            fresh = [r.event for r in group if r.event["id"] not in self.story_of]
+            if not fresh:
+                continue
+            story = self.stories.get(key)
+            if story is None:
+                founder = min((r.event for r in group), key=link_order)
+                story = Story(id=stable_id("story", founder["id"]), event_type="")
+                self.stories[story.id] = story
+            story.events.extend(sorted(fresh, key=link_order))
+            story.event_type = _story_type(story.events)
+            for event in fresh:
+                self.story_of[event["id"]] = story.id
+            self.touched.add(story.id)
+
+
+#: What every pair that may found a link adds to its stories' total, beyond its evidence:
+#: of two stories sharing no rare word, the one more reports agree with comes first.
+LINK_BASE = 0.25
+#: What each day between a pair's dates takes off: reports that agree on the day first.
+GAP_COST = 0.25
+
+
+@dataclass(slots=True)
+class _Link:
+    """The links between two stories: their total score, best pair and closest dates."""
+
+    total: float = 0.0
+    best: float = 0.0
+    gap: int = 1 << 30
+
+    def add(self, score: float, gap: int) -> None:
+        self.total += LINK_BASE + score - GAP_COST * gap
+        self.best = max(self.best, score)
+        self.gap = min(self.gap, gap)
+
+    def absorb(self, other: _Link) -> None:
+        self.total += other.total
+        self.best = max(self.best, other.best)
+        self.gap = min(self.gap, other.gap)
+
+    def key(self) -> tuple[float, int]:
+        return (-round(self.total, 6), self.gap)
+
+
+def _gap_days(a: Report, b: Report) -> int:
+    return max(0, max(a.days[0], b.days[0]) - min(a.days[1], b.days[1]))
 
 
 def link_events(events: Iterable[dict[str, Any]], *, window_days: int = 3) -> list[Story]:
     """Group event records (``EventRecord.to_dict()`` shape) from many documents into stories.
 
-    Events are compared only within their block (type and country), so the cost grows
-    with the size of the blocks, not with the square of the whole collection.
-    Two events of one document are never joined here: extraction already merged
-    those that are the same.
+    Events are linked in date order through a :class:`StoryLinker`, so the cost grows
+    with the number of reports within reach of each event, not with the square of
+    the collection.  Events that cannot be linked (hypothetical, negated or planned,
+    or with no usable date) are left out.
 
     Args:
         events: event records.
@@ -163,37 +475,8 @@ def link_events(events: Iterable[dict[str, Any]], *, window_days: int = 3) -> li
     Returns:
         Stories, each with at least one event, in order of their earliest date.
     """
-    window = timedelta(days=window_days)
-    blocks: dict[tuple[str, str | None], list[dict[str, Any]]] = defaultdict(list)
-    for event in events:
-        if event["factuality"] in {"hypothetical", "negated", "planned"}:
-            continue
-        country = (event.get("location") or {}).get("country")
-        blocks[(event["event_type"], country)].append(event)
-    stories: list[Story] = []
-    for (event_type, _country), members in blocks.items():
-        members.sort(key=lambda e: (e["date"]["start"] or "9999", e["id"]))
-        open_stories: list[Story] = []
-        for event in members:
-            home = None
-            for story in open_stories:
-                if event["doc_id"] in story.doc_ids:
-                    continue
-                if all(
-                    _overlap(event, other, window)
-                    and _modes_agree(event, other)
-                    and _participants_agree(event, other)
-                    and _places_agree(event, other)
-                    for other in story.events
-                ):
-                    home = story
-                    break
-            if home is None:
-                home = Story(id="", event_type=event_type)
-                open_stories.append(home)
-            home.events.append(event)
-        stories.extend(open_stories)
-    for story in stories:
-        story.id = stable_id("story", *sorted(e["id"] for e in story.events))
+    linker = StoryLinker(window_days=window_days)
+    linker.add_all(events)
+    stories = list(linker.stories.values())
     stories.sort(key=lambda s: (s.earliest() or "9999", s.id))
     return stories

@@ -5,6 +5,26 @@
 
 from __future__ import annotations
 
-from eventwatch.resolve.records import document_countries, resolve_document
+from eventwatch.resolve.entities import (
+    CanonicalEntity,
+    EntityRegistry,
+    LinkedMention,
+    LocalEntity,
+    document_entities,
+)
+from eventwatch.resolve.records import (
+    document_countries,
+    resolve_document,
+    resolve_with_entities,
+)
 
-__all__ = ["document_countries", "resolve_document"]
+__all__ = [
+    "CanonicalEntity",
+    "EntityRegistry",
+    "LinkedMention",
+    "LocalEntity",
+    "document_countries",
+    "document_entities",
+    "resolve_document",
+    "resolve_with_entities",
+]

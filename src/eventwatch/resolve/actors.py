@@ -21,7 +21,7 @@ from eventwatch.model import Entity, stable_id
 from eventwatch.resolve.countries import country_code
 from eventwatch.resolve.places import default_gazetteer
 
-__all__ = ["ActorResolver", "sector_of"]
+__all__ = ["ActorResolver", "acronym_of", "close_acronym", "sector_of", "strip_name"]
 
 _TITLES = frozenset(
     [
@@ -255,6 +255,36 @@ class ActorResolver:
                 matches.append(org)
         return matches[0] if len(matches) == 1 else None
 
+    def is_surname(self, word: str) -> bool:
+        """Whether ``word`` is the last name of a person the document names in full."""
+        return any(len(p.name.split()) > 1 and p.name.split()[-1] == word for p in self._people)
+
+    def canonical(self, text: str, *, person: bool) -> tuple[str, str | None, str | None] | None:
+        """The document's name for a named mention, with the country and sector learned for it.
+
+        Args:
+            text: the mention as written ("Japarov", "the SNCS").
+            person: whether it names a person (else an organisation).
+
+        Returns:
+            ``(name, country, sector)``, or None when nothing of a name is left.
+        """
+        if person:
+            found = self._find_person(text)
+            name = found.name if found else _strip_titles(text)
+            sector = None
+        else:
+            found = self._find_org(_strip_name(text))
+            name = found.name if found else _strip_name(text)
+            sector = sector_of(text)
+        if not name or not name[:1].isalnum():
+            return None
+        country = _top(found.countries) if found else None
+        if not person:
+            country = country or _possessive_country(text)
+            sector = (_top(found.sectors) if found else None) or sector
+        return name, country, sector
+
     def resolve(self, argument: Argument | None) -> Entity | None:
         """The entity an argument refers to (``None`` for ``None``)."""
         if argument is None:
@@ -350,3 +380,9 @@ def _strip_titles(text: str) -> str:
 def _possessive_country(text: str) -> str | None:
     match = re.match(r"^(?:the\s+)?([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)['’]s\s", text)
     return country_code(match.group(1), adjectives=False) if match else None
+
+
+#: Public names of the helpers that entity resolution across documents shares.
+acronym_of = _acronym
+close_acronym = _close_acronym
+strip_name = _strip_name

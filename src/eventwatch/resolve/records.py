@@ -31,9 +31,10 @@ from eventwatch.resolve.acled import acled_type
 from eventwatch.resolve.actors import ActorResolver
 from eventwatch.resolve.countries import country_code, country_name
 from eventwatch.resolve.dates import DateMention, find_dates, published_range
+from eventwatch.resolve.entities import LocalEntity, document_entities
 from eventwatch.resolve.places import Gazetteer, Place, default_gazetteer
 
-__all__ = ["ResolvedMention", "document_countries", "resolve_document"]
+__all__ = ["ResolvedMention", "document_countries", "resolve_document", "resolve_with_entities"]
 
 _COUP_MODES = {"conspiracy", "attempt"}
 # The place of a dateline: capitals, before a comma or a dash ("PORT SUDAN, Jan 26 …", "ALMATY —").
@@ -411,6 +412,18 @@ def resolve_document(
     Returns:
         One record per event, in text order.
     """
+    return resolve_with_entities(extracted, gazetteer=gazetteer)[0]
+
+
+def resolve_with_entities(
+    extracted: ExtractedDocument, *, gazetteer: Gazetteer | None = None
+) -> tuple[list[EventRecord], list[LocalEntity]]:
+    """:func:`resolve_document`, plus the document's named entities (for linking across documents).
+
+    Returns:
+        The records, and one :class:`LocalEntity` per person, organisation and
+        place the document names.
+    """
     gazetteer = gazetteer or default_gazetteer()
     document = extracted.document
     countries = document_countries(extracted, gazetteer)
@@ -464,4 +477,7 @@ def resolve_document(
             item.location = dateline or _fallback_location(main_country, gazetteer)
         records.append(_record(item, document.id, document.outlet))
     records.sort(key=lambda r: r.evidence.start)
-    return records
+    entities = document_entities(
+        extracted, actors, records, gazetteer=gazetteer, countries=countries
+    )
+    return records, entities

@@ -280,7 +280,7 @@ def actors_page(
 
 
 def actor_detail(catalog: Catalog, actor_id: str, *, limit: int = 100) -> dict[str, Any]:
-    """One actor, its aliases and its events by role, newest first.
+    """One actor, its aliases, its offices (when stated) and its events by role, newest first.
 
     Raises:
         NotFound: No actor has this id.
@@ -295,7 +295,13 @@ def actor_detail(catalog: Catalog, actor_id: str, *, limit: int = 100) -> dict[s
     for role, positions in actor.positions.items():
         newest = sorted(positions, key=lambda p: rank[p])[:limit]
         events[role] = [snapshot.entries[p].brief() for p in newest]
-    return {"actor": actor.summary(), "aliases": sorted(actor.aliases), "events": events}
+    detail = {"actor": actor.summary(), "aliases": sorted(actor.aliases), "events": events}
+    resolved = catalog.store.entity(actor_id)  # the canonical entity, when resolution knows it
+    if resolved is not None:
+        detail["names"] = resolved["aliases"]
+        detail["offices"] = resolved["offices"]
+        detail["kind"] = resolved["kind"]
+    return detail
 
 
 def place_list(

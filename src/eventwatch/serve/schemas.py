@@ -190,6 +190,15 @@ class EventBrief(_Open):
 class ActorDetail(BaseModel):
     actor: ActorSummary
     aliases: list[str]
+    names: list[str] | None = Field(
+        default=None, description="Every name the entity goes by across documents (entity resolution)."
+    )
+    kind: str | None = Field(default=None, description="person, organization or place.")
+    offices: list[dict[str, Any]] | None = Field(
+        default=None,
+        description="Offices the texts give it: title, status (current, new, acting, former), "
+        "as_of (publication date of the report), doc_id.",
+    )
     events: dict[str, list[EventBrief]] = Field(
         description="Events by role (actor, recipient, source), newest first, up to limit each."
     )

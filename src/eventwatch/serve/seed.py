@@ -106,6 +106,7 @@ def record_from_dict(event: Mapping[str, Any]) -> EventRecord:
         confidence=float(event.get("confidence") or 0.0),
         outlet=event.get("outlet"),
         mentions=[Evidence(m["text"], m["start"], m["end"]) for m in event.get("mentions") or []],
+        story_id=event.get("story_id"),
     )
 
 
@@ -145,6 +146,7 @@ def _perturb(event: dict[str, Any], *, doc_id: str, copy: int, rng: random.Rando
         min(1.0, max(0.0, float(event.get("confidence") or 0.5) + rng.uniform(-0.1, 0.1))), 3
     )
     record["mentions"] = []
+    record["story_id"] = None  # linked once the copies are stored
     return record_from_dict(record)
 
 
@@ -245,5 +247,6 @@ def seed_events(
             documents += sum(added)
             events += sum(len(b.events) for b, ok in zip(batch, added, strict=True) if ok)
         total = store.count_events(EventQuery())
+        store.relink_stories()  # one pass over the whole store: faster than batch by batch
     logger.info("seeded %d events in %d documents into %s", events, documents, db)
     return {"documents": documents, "events": events, "total_events": total}

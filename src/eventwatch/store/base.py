@@ -16,7 +16,6 @@ committed and nothing of the one in flight.
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import threading
 from collections.abc import Generator, Iterable, Iterator, Sequence
@@ -27,8 +26,10 @@ from typing import Any, ClassVar, NamedTuple, Self
 
 from eventwatch.errors import StoreError
 from eventwatch.model import Document, EventRecord, IngestFailure
+from eventwatch.resolve.entities import CanonicalEntity, LinkedMention
 from eventwatch.store import queries
 from eventwatch.store.dialect import Dialect
+from eventwatch.store.graph import GraphStore, with_story
 from eventwatch.store.migrate import current_version
 
 __all__ = ["DocumentBundle", "EventQuery", "Store"]
@@ -85,6 +86,7 @@ class DocumentBundle(NamedTuple):
     document: Document
     sentences: Sequence[tuple[int, int]]
     events: Sequence[EventRecord]
+    mentions: Sequence[LinkedMention] = ()
 
 
 def _check_paging(limit: int | None, offset: int) -> None:
@@ -100,7 +102,7 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-class Store:
+class Store(GraphStore):
     """Documents, events and ingest failures in a SQL database.
 
     Use :func:`eventwatch.store.open_store` to get one; it is a context manager
@@ -276,12 +278,22 @@ class Store:
         """
         return self.add_documents([DocumentBundle(doc, sentences, events)])[0]
 
-    def add_documents(self, batch: Iterable[DocumentBundle | tuple[Any, ...]]) -> list[bool]:
+    def add_documents(
+        self,
+        batch: Iterable[DocumentBundle | tuple[Any, ...]],
+        *,
+        entities: Sequence[CanonicalEntity] = (),
+        link: bool = False,
+    ) -> list[bool]:
         """Store several documents in one transaction (faster for large runs).
 
         Args:
-            batch: ``DocumentBundle(document, sentences, events)`` items or plain
-                ``(document, sentences, events)`` tuples.
+            batch: ``DocumentBundle(document, sentences, events[, mentions])`` items
+                or plain tuples of the same fields.
+            entities: canonical entities created or changed by these documents
+                (:meth:`EntityRegistry.take_changed`), written in the same transaction.
+            link: also link the stored events into stories (:meth:`link_stories`),
+                in the same transaction, so readers never see them unlinked.
 
         Returns:
             One flag per item: True if stored, False if its content was already
@@ -296,6 +308,17 @@ class Store:
         try:
             with self._write_transaction():
                 added = [self._insert_bundle(bundle) for bundle in bundles]
+                if entities:
+                    self._write_entities(entities)
+                if link:
+                    self._link(
+                        [
+                            event.to_dict()
+                            for bundle, was_added in zip(bundles, added, strict=True)
+                            if was_added
+                            for event in bundle.events
+                        ]
+                    )
         except self.integrity_errors as exc:
             raise StoreError(
                 f"{self.label}: could not store documents "
@@ -309,7 +332,7 @@ class Store:
 
     def _insert_bundle(self, bundle: DocumentBundle) -> bool:
         """Insert one document and its parts inside the open transaction."""
-        doc, sentences, events = bundle
+        doc, sentences, events, mentions = bundle
         for event in events:
             if event.doc_id != doc.id:
                 raise StoreError(
@@ -341,6 +364,7 @@ class Store:
         self._executemany(
             queries.INSERT_ATTRIBUTION, [queries.attribution_row(event) for event in events]
         )
+        self._write_mentions(mentions)
         return True
 
     def _insert_document_row(self, doc: Document) -> bool:
@@ -429,11 +453,11 @@ class Store:
         tail, paging = self.dialect.limit_clause(
             query.limit if query else None, query.offset if query else 0
         )
-        sql = "SELECT e.record_json FROM events e" + where + queries.EVENT_ORDER + tail
+        sql = "SELECT e.record_json, e.story_id FROM events e" + where + queries.EVENT_ORDER + tail
         rows = self._stream_rows(sql, [*params, *paging], action="query events")
         with contextlib.closing(rows):
-            for (record_json,) in rows:
-                yield json.loads(record_json)
+            for record_json, story_id in rows:
+                yield with_story(record_json, story_id)
 
     def events_for_document(self, doc_id: str) -> list[dict[str, Any]]:
         """All events of one document, in text order.
@@ -446,7 +470,7 @@ class Store:
         """
         with self._reading(f"read events of document {doc_id!r}"):
             rows = self._execute(queries.SELECT_EVENTS_FOR_DOCUMENT, (doc_id,)).fetchall()
-        return [json.loads(record_json) for (record_json,) in rows]
+        return [with_story(record_json, story_id) for record_json, story_id in rows]
 
     def count_events(self, query: EventQuery | None = None) -> int:
         """How many events match ``query`` (its limit and offset are ignored).

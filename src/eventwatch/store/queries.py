@@ -121,7 +121,8 @@ SELECT_DOCUMENTS = (
 SELECT_SENTENCES = 'SELECT "start", "end" FROM sentences WHERE doc_id = ? ORDER BY idx'
 SELECT_HAS_CONTENT = "SELECT 1 FROM documents WHERE content_hash = ?"
 SELECT_EVENTS_FOR_DOCUMENT = (
-    "SELECT record_json FROM events WHERE doc_id = ? ORDER BY evidence_start, id COLLATE BINARY"
+    "SELECT record_json, story_id FROM events WHERE doc_id = ? "
+    "ORDER BY evidence_start, id COLLATE BINARY"
 )
 SELECT_FAILURES = "SELECT id, source, stage, reason, at FROM ingest_failures ORDER BY id DESC"
 COUNT_TABLE = {

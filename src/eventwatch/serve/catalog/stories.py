@@ -1,10 +1,10 @@
-"""Stories of a snapshot: :func:`eventwatch.link.link_events` over every stored event.
+"""Stories of a snapshot: the stories stored with the events, summarised.
 
-Linking is the expensive step of the API (it compares the events of each
-type-and-country block with one another: about a second for 10,000 events,
-over a minute for 100,000 synthetic ones on the development machine), so it
-runs once per snapshot, in the background, and keeps only a summary of each
-story: ids, sources, conflicts.  An event's *corroboration* is the number of
+Events are linked into stories when they are stored (see
+:meth:`eventwatch.store.Store.link_stories`); here they are grouped by their
+``story_id`` and summarised once per snapshot, in the background: ids,
+sources, conflicts.  Events of an older store without story ids are linked
+with :func:`eventwatch.link.link_events`.  An event's *corroboration* is the number of
 independent sources of its story, computed over the whole store, so it does
 not change with the filters of a query.  Events that link_events leaves out
 (hypothetical, negated or planned) have corroboration 0; events stored after
@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from eventwatch.link import link_events
+from eventwatch.link import Story, link_events
 from eventwatch.serve.catalog.entries import EventEntry
 from eventwatch.serve.catalog.snapshot import Snapshot
 
@@ -87,25 +87,39 @@ class StoryIndex:
 
 
 def build_story_index(snapshot: Snapshot) -> StoryIndex:
-    """Link every event of ``snapshot`` into stories and summarise them.
+    """The stories of ``snapshot``: the store's stories, plus links for events not yet stored as linked.
+
+    Events that carry a ``story_id`` (linked when they were stored) keep their
+    story, so the API shows the same stories as ``eventwatch stories``; events
+    without one (a store written by an older version) are linked here.
 
     Args:
-        snapshot: The events and documents to link.
+        snapshot: The events and documents to summarise.
 
     Returns:
-        The stories, in link_events' order (earliest first).
+        The stories, earliest first.
     """
     started = time.perf_counter()
     records = [entry.record() for entry in snapshot.entries]
-    stories = link_events(records)
+    grouped: dict[str, Story] = {}
+    loose = []
+    for record in records:
+        story_id = record.get("story_id")
+        if story_id:
+            grouped.setdefault(
+                story_id, Story(id=story_id, event_type=record["event_type"])
+            ).events.append(record)
+        else:
+            loose.append(record)
+    stories = [*grouped.values(), *link_events(loose)]
+    stories.sort(key=lambda story: (story.earliest() or "9999", story.id))
     summaries = []
     for story in stories:
-        first = story.events[0]
         summaries.append(
             StorySummary(
                 id=story.id,
                 event_type=story.event_type,
-                country=(first.get("location") or {}).get("country"),
+                country=story.country,
                 earliest=story.earliest(),
                 sources=tuple(story.independent_sources(snapshot.document_by_id)),
                 conflicts=story.conflicts(),

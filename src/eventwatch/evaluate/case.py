@@ -9,8 +9,9 @@ Our labels map to CASE labels as follows: an event's ACLED sub-event type gives
 the 25 "seen" labels one to one (:data:`ACLED_TO_CASE`); an event without an ACLED
 mapping whose PLOVER type is a diplomatic exchange (consult, support, agree,
 request, reject) is ``DIPLO``.  The other "unseen" labels (``ORG_CRIME``,
-``NATURAL_DISASTER``, ``MAN_MADE_DISASTER``, ``ATTRIB``) have no counterpart in
-our ontology, so they can only be missed.
+``NATURAL_DISASTER``, ``MAN_MADE_DISASTER``, ``ATTRIB``) come from a record's
+``category`` (:data:`CATEGORY_TO_CASE`, the event typer's labels for events ACLED
+does not code), when the pipeline fills it; without it they can only be missed.
 
 Scores: ``subtype.macro_f1`` over the CASE labels that occur in gold or
 predictions, ``subtype.accuracy``, and the share of snippets with any CASE label.
@@ -38,7 +39,14 @@ from eventwatch.evaluate.metrics import NONE, Average, Confusion
 from eventwatch.evaluate.report import EvalReport
 from eventwatch.model import Document
 
-__all__ = ["ACLED_TO_CASE", "CASE_LABELS", "CaseScorer", "case_label", "read_items"]
+__all__ = [
+    "ACLED_TO_CASE",
+    "CASE_LABELS",
+    "CATEGORY_TO_CASE",
+    "CaseScorer",
+    "case_label",
+    "read_items",
+]
 
 ACLED_TO_CASE: dict[str, str] = {
     "Armed clash": "ARMED_CLASH",
@@ -75,8 +83,25 @@ _HEADER_TEXT = ("eventsnippet", "snippet", "text", "sentence")
 _HEADER_LABEL = ("subtype", "label", "event_type")
 
 
+# The typer's labels for events ACLED does not code (a record's optional ``category``).
+CATEGORY_TO_CASE: dict[str, str] = {
+    "Organised crime": "ORG_CRIME",
+    "Natural disaster": "NATURAL_DISASTER",
+    "Man-made disaster": "MAN_MADE_DISASTER",
+    "Diplomacy": "DIPLO",
+    "Claim of responsibility": "ATTRIB",
+}
+
+
 def case_label(event: dict[str, Any]) -> str | None:
-    """The CASE label of one predicted event dict, or ``None``."""
+    """The CASE label of one predicted event dict, or ``None``.
+
+    A record's ``category`` (an event kind outside ACLED, when the pipeline gives
+    one) comes first, then its ACLED sub-event type, then its PLOVER type.
+    """
+    category = CATEGORY_TO_CASE.get(event.get("category") or "")
+    if category:
+        return category
     acled = event.get("acled") or {}
     sub = acled.get("sub_event_type")
     if sub:
@@ -195,7 +220,7 @@ class CaseScorer:
         notes.add(
             "ACLED sub-event types map one to one to CASE labels; CONSULT/SUPPORT/AGREE/"
             "REQUEST/REJECT without an ACLED mapping count as DIPLO; ORG_CRIME, "
-            "NATURAL_DISASTER, MAN_MADE_DISASTER and ATTRIB are never predicted"
+            "NATURAL_DISASTER, MAN_MADE_DISASTER and ATTRIB come only from a record's category"
         )
         return EvalReport(
             dataset="case",

@@ -4,22 +4,59 @@ ACLED types rest on who fights whom and with what, more than on the verb: shells
 fired at positions are "Explosions/Remote violence", gunfire between two armed
 groups is "Battles", the same gunfire at a farmer is "Violence against civilians",
 a crowd beating a man is "Riots".  The rules below read the event's PLOVER type and
-mode, its participants' heads and the words of its sentence.
+mode, its participants' heads and the words of its sentence, and say how firmly
+they hold their answer: a decisive word (``CUE``), a fair reading (``LEAN``) or a
+default (``GUESS``).
+
+The learned typer (:mod:`eventwatch.classify`) reads the same sentences (or the
+paragraph around them, when the caller passes it) and gives every sub-type a
+probability; the rules' firmness is added to the log-probability of their answer
+and the best score wins.  So the rules decide where they have a decisive word and
+the typer decides among sub-types where they only guess (a protest that the next
+sentence says the police broke up; a "killing" that was a clash between two armed
+groups).  Sub-types named by their weapon or act (grenade, suicide bomb, air strike,
+chemical weapon, sexual violence) need that word in the text whatever the typer says.
 """
 
 from __future__ import annotations
 
+import math
 import re
 
+from eventwatch.classify import ACLED_LABELS, OTHER_LABELS, default_typer
 from eventwatch.extract.lexicon import AIR_WORDS
 from eventwatch.extract.mention import Argument, EventMention
 
-__all__ = ["acled_type"]
+__all__ = ["acled_type", "event_category", "event_context"]
 
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
+# How firmly a rule holds its answer: a vote added to the typer's log-probability for
+# that sub-type (the typer overrules a vote of v when it finds another sub-type e**v
+# times likelier).  Set on the ACLED and CASE dev data as three global numbers.
+CUE = 3.0  # a decisive word: "suicide", "grenade", "air strike", "clashed", "abducted"
+LEAN = 2.0  # a fair reading of the sentence that the words could still overturn
+GUESS = 1.5  # the default when nothing more is said ("killed": an attack)
+TYPE_VOTE = 1.0  # added to every sub-type of the rules' event type
+UNRULED_THRESHOLD = 0.6  # the typer alone types an event the rules leave out at this probability
+# PLOVER types whose events the typer may type when the rules give no ACLED type.
+_TYPED_KINDS = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "SANCTION"})
+_Ruled = tuple[tuple[str, str], float]
+# Typer labels for events ACLED does not code at all, and how sure the typer must be.
+_NOT_POLITICAL = ("Natural disaster", "Man-made disaster")
+NOT_POLITICAL_THRESHOLD = 0.5
+CATEGORY_THRESHOLD = 0.3  # event_category names an other kind of event at this probability
+CONTEXT_LIMIT = 700  # characters of paragraph around an event that event_context keeps
+
 _SEXUAL = frozenset("rape raped raping sexually sexual".split())
-_CHEMICAL = frozenset("chemical chlorine sarin mustard nerve toxic-gas poison-gas".split())
+_CHEMICAL = frozenset("chlorine sarin mustard nerve toxic-gas poison-gas".split())
+# "chemical" alone may be a target ("a chemical plant"); with one of these it is the weapon.
+_CHEMICAL_USE = frozenset(
+    "weapon weapons agent agents munitions gas substance substances attack attacks".split()
+)
+_CHEMICAL_SITE = frozenset(
+    "plant factory warehouse industrial company refinery fertiliser fertilizer depot".split()
+)
 _AIR = AIR_WORDS | {"airstrikes", "air-strike", "uav"}
 _SHELLING = frozenset(
     "shell shells shelled shelling artillery mortar mortars rocket rockets missile missiles projectile "
@@ -34,6 +71,17 @@ _IED = frozenset(
 _BLAST = frozenset(
     "explosive explosives bomb bombs bombing explosion explosions blast blasts detonated exploded".split()
 )
+# Words without which a weapon- or act-defined sub-type cannot be meant.
+_NAMED_BY: dict[str, frozenset[str]] = {
+    "Suicide bomb": frozenset({"suicide"}),
+    "Grenade": frozenset({"grenade", "grenades"}),
+    "Air/drone strike": frozenset(
+        AIR_WORDS | {"airstrikes", "air-strike", "uav", "aerial", "bombed"}
+    ),
+    "Sexual violence": frozenset(
+        "rape raped raping rapes rapist sexually sexual molested molesting".split()
+    ),
+}
 _FRONT = frozenset("observed frontline front positions fired impacts shelled directions".split())
 _ARMED_GROUPS = frozenset(
     "taliban houthi houthis shabaab al-shabaab isis isil daesh jnim isgs iswap aqap aqim boko haram "
@@ -41,6 +89,12 @@ _ARMED_GROUPS = frozenset(
 )
 _GRENADE = frozenset("grenade grenades".split())
 _SUICIDE = frozenset("suicide".split())
+_DETONATED = frozenset(
+    "detonated detonating blew exploded explosion blast rammed bombing vest belt".split()
+)
+_DEATH = frozenset(
+    "killed dead death body bodies corpse murdered stabbed executed beheaded strangled".split()
+)
 _REGAIN = frozenset("recaptured recapture regained regain retook retake liberated".split())
 _OVERTAKE = frozenset("overran overrun captured seized took".split())
 _CLASH = frozenset(
@@ -73,6 +127,10 @@ _AUTHORITIES = frozenset(
     "police policemen officers security forces authorities gendarmes guards".split()
 )
 _EXCESSIVE = frozenset("killed killing shot dead live".split())
+# A crowd that fought back: the event is a riot, whatever force was used on it.
+_CROWD_FIGHTING = frozenset(
+    "clashed confronted barricading barricades stones rocks machetes attacked fought".split()
+)
 _RIOTING = frozenset(
     "torched burning burned burnt vandalized vandalised pelted stone-pelting hurled smashed looted "
     "beat barricaded alight molotov stones rocks rampage rampaged ransacked rioting violent".split()
@@ -89,6 +147,9 @@ _DIRECT_FIRE = frozenset(
     "gun guns machinegun machineguns machine small arms shots bursts rifle rifles fire".split()
 )
 _PROPERTY = ("Strategic developments", "Looting/property destruction")
+_BASE = ("Strategic developments", "Headquarters or base established")
+_FORTIFICATIONS = frozenset("fortification fortifications trench trenches tent tents".split())
+_BASE_WORDS = frozenset("base bases headquarters camp post outpost garrison".split())
 _REGAIN_TYPE = ("Battles", "Government regains territory")
 _OVERTAKE_TYPE = ("Battles", "Non-state actor overtakes territory")
 _STATE_FORCES = frozenset(
@@ -104,6 +165,13 @@ def _words(text: str) -> set[str]:
     """Lower-case words, hyphenated ones also in parts ("pro-houthi" gives "houthi")."""
     words = set(_WORD.findall(text.lower()))
     return words | {part for word in words if "-" in word for part in word.split("-")}
+
+
+def _chemical(words: set[str]) -> bool:
+    """Whether the words name a chemical weapon: "chlorine", "a chemical attack", not "a chemical plant"."""
+    if words & _CHEMICAL or {"toxic", "gas"} <= words or {"poison", "gas"} <= words:
+        return True
+    return "chemical" in words and bool(words & _CHEMICAL_USE) and not words & _CHEMICAL_SITE
 
 
 def _head(argument: Argument | None) -> str:
@@ -137,46 +205,55 @@ def _armed(argument: Argument | None) -> bool:
     )
 
 
-def _assault(mention: EventMention, words: set[str]) -> tuple[str, str]:
+def _assault(mention: EventMention, words: set[str]) -> _Ruled:
     if mention.acled in {_REGAIN_TYPE, _OVERTAKE_TYPE}:
         # taking ground: state forces regain it, anyone else overtakes it
         state = mention.actor is not None and bool(_words(mention.actor.text) & _STATE_FORCES)
-        return _REGAIN_TYPE if state or mention.acled == _REGAIN_TYPE else _OVERTAKE_TYPE
+        return (_REGAIN_TYPE if state or mention.acled == _REGAIN_TYPE else _OVERTAKE_TYPE), LEAN
     if (
         mention.actor is not None
         and _words(mention.actor.text) & (_STATE_FORCES | {"police", "policemen"})
         and words & {"protesters", "demonstrators", "protest", "protests", "rally", "demonstration"}
     ):
-        return "Protests", "Excessive force against protesters"
+        # force against a crowd: a riot if the crowd fought, excessive if people were hurt
+        if words & (_RIOTING | _CROWD_FIGHTING):
+            return ("Riots", "Violent demonstration"), LEAN
+        if words & (_EXCESSIVE | {"wounded", "injured", "beaten", "injuring", "wounding"}):
+            return ("Protests", "Excessive force against protesters"), CUE
+        return ("Protests", "Protest with intervention"), LEAN
     if mention.mode == "abduct":
-        return "Violence against civilians", "Abduction/forced disappearance"
+        if words & _DEATH:
+            # abducted, then killed: ACLED codes the killing
+            return ("Violence against civilians", "Attack"), LEAN
+        return ("Violence against civilians", "Abduction/forced disappearance"), CUE
     if words & _SEXUAL:
-        return "Violence against civilians", "Sexual violence"
-    if words & _CHEMICAL:
-        return "Explosions/Remote violence", "Chemical weapon"
+        return ("Violence against civilians", "Sexual violence"), CUE
+    if _chemical(words):
+        return ("Explosions/Remote violence", "Chemical weapon"), LEAN
     if words & _SUICIDE and words & (_IED | {"bomber", "bombers"}):
-        return "Explosions/Remote violence", "Suicide bomb"
+        # "killed two suicide bombers" before they struck: not a suicide bombing
+        return ("Explosions/Remote violence", "Suicide bomb"), CUE if words & _DETONATED else LEAN
     if mention.mode == "aerial" or words & _AIR:
-        return "Explosions/Remote violence", "Air/drone strike"
+        return ("Explosions/Remote violence", "Air/drone strike"), CUE
     gunfire = bool(words & _DIRECT_FIRE)
     if (
         words & _SHELLING
         and gunfire
         and (words & _CLASH or "positions" in words or "directions" in words)
     ):
-        return "Battles", "Armed clash"  # heavy weapons in a two-sided fight
+        return ("Battles", "Armed clash"), CUE  # heavy weapons in a two-sided fight
     if words & _SHELLING:
-        return "Explosions/Remote violence", "Shelling/artillery/missile attack"
+        return ("Explosions/Remote violence", "Shelling/artillery/missile attack"), CUE
     if words & _GRENADE:
-        return "Explosions/Remote violence", "Grenade"
+        return ("Explosions/Remote violence", "Grenade"), CUE
     if words & _IED:
-        return "Explosions/Remote violence", "Remote explosive/landmine/IED"
+        return ("Explosions/Remote violence", "Remote explosive/landmine/IED"), CUE
     if mention.mode == "explosives" or words & _BLAST:
         if words & _FRONT:
-            return "Explosions/Remote violence", "Shelling/artillery/missile attack"
-        return "Explosions/Remote violence", "Remote explosive/landmine/IED"
+            return ("Explosions/Remote violence", "Shelling/artillery/missile attack"), LEAN
+        return ("Explosions/Remote violence", "Remote explosive/landmine/IED"), LEAN
     if words & _REGAIN and _armed(mention.actor):
-        return "Battles", "Government regains territory"
+        return ("Battles", "Government regains territory"), LEAN
     actor_words = _words(mention.actor.text) if mention.actor is not None else set()
     civilians_fight = bool((actor_words | words) & _CIVIL_PARTIES) and not (
         actor_words & _ARMED_HEADS - {"police", "policemen", "officers", "officer"}
@@ -187,18 +264,18 @@ def _assault(mention: EventMention, words: set[str]) -> tuple[str, str]:
             words & {"police", "policemen", "officers", "security", "authorities", "guards"}
             or words & _RIOTING
         ):
-            return "Riots", "Violent demonstration"
-        return "Riots", "Mob violence"
+            return ("Riots", "Violent demonstration"), LEAN
+        return ("Riots", "Mob violence"), LEAN
     if words & _CLASH and not mention.trigger[2].lower().startswith("execut"):
-        return "Battles", "Armed clash"  # a two-sided fight, whoever else was hurt in it
+        return ("Battles", "Armed clash"), CUE  # a two-sided fight, whoever else was hurt in it
     if mention.trigger[2].lower().startswith("execut") or (
         mention.recipient is not None
         and _heads(mention.recipient) & _CIVILIAN_HEADS
         and _armed(mention.actor)
     ):
-        return "Violence against civilians", "Attack"
+        return ("Violence against civilians", "Attack"), LEAN
     if words & {"bursts", "shots"} and mention.actor is None and not words & _CIVILIAN_HEADS:
-        return "Battles", "Armed clash"  # ceasefire violations observed along a front line
+        return ("Battles", "Armed clash"), CUE  # ceasefire violations observed along a front line
     crowd = (
         bool(_heads(mention.actor) & (_CROWD_HEADS - {"group"}))
         or "mob" in words
@@ -207,10 +284,10 @@ def _assault(mention: EventMention, words: set[str]) -> tuple[str, str]:
     )
     if crowd and not _armed(mention.actor):
         if mention.acled == _PROPERTY or words & _RIOTING:
-            return "Riots", "Violent demonstration"
-        return "Riots", "Mob violence"
+            return ("Riots", "Violent demonstration"), LEAN
+        return ("Riots", "Mob violence"), LEAN
     if mention.acled == _PROPERTY:
-        return _PROPERTY
+        return _PROPERTY, LEAN
     victims_armed = bool(
         (words - actor_words)
         & {
@@ -237,38 +314,28 @@ def _assault(mention: EventMention, words: set[str]) -> tuple[str, str]:
             and mention.recipient.head_lemma != "police"
         )
     ):
-        return "Battles", "Armed clash"
-    return "Violence against civilians", "Attack"
+        return ("Battles", "Armed clash"), GUESS
+    return ("Violence against civilians", "Attack"), GUESS
 
 
-def _protest(mention: EventMention, words: set[str]) -> tuple[str, str]:
+def _protest(mention: EventMention, words: set[str]) -> _Ruled:
     if "rioters" in words:
-        return "Riots", "Violent demonstration"
+        return ("Riots", "Violent demonstration"), CUE
     if mention.mode == "riot":
         if "mob" in words or (mention.recipient is not None and not _armed(mention.recipient)):
-            return "Riots", "Mob violence"
-        return "Riots", "Violent demonstration"
-    if words & _RIOTING or "clashed" in words:
-        return "Riots", "Violent demonstration"
+            return ("Riots", "Mob violence"), LEAN
+        return ("Riots", "Violent demonstration"), LEAN
+    if words & _RIOTING or words & {"clashed", "clashes", "clashing"}:
+        return ("Riots", "Violent demonstration"), LEAN
     if words & _EXCESSIVE and words & {"police", "security", "forces", "troops", "soldiers"}:
-        return "Protests", "Excessive force against protesters"
+        return ("Protests", "Excessive force against protesters"), LEAN
     if words & _FORCE_USED or (words & _POLICE_ACTION and words & _AUTHORITIES):
-        return "Protests", "Protest with intervention"
-    return "Protests", "Peaceful protest"
+        return ("Protests", "Protest with intervention"), LEAN
+    return ("Protests", "Peaceful protest"), LEAN
 
 
-def acled_type(
-    mention: EventMention, other_sentences: list[str] | None = None
-) -> tuple[str, str] | None:
-    """ACLED ``(event_type, sub_event_type)`` of an event, or ``None`` (no ACLED counterpart).
-
-    Args:
-        mention: the event's leading mention.
-        other_sentences: other sentences reporting the same event; their words count too.
-    """
-    words = _words(" ".join([mention.sentence[2], *(other_sentences or [])]))
-    if {"returned", "fire"} <= words:
-        words = words | {"exchanged"}  # "a police officer returned fire": two-sided
+def _rules(mention: EventMention, words: set[str]) -> _Ruled | None:
+    """The rules' ACLED type and how firmly they hold it, or ``None`` (no ACLED counterpart)."""
     kind = mention.event_type
     if kind == "ASSAULT":
         return _assault(mention, words)
@@ -276,21 +343,139 @@ def acled_type(
         return _protest(mention, words)
     if kind == "COERCE":
         if mention.mode == "arrest" and words & _PROTEST_WORDS:
-            return (
-                "Protests",
-                "Protest with intervention",
-            )  # arrests at a protest: ACLED codes the protest
+            # arrests at a protest: ACLED codes the protest
+            return ("Protests", "Protest with intervention"), LEAN
         if mention.mode == "arrest":
-            return "Strategic developments", "Arrests"
+            return ("Strategic developments", "Arrests"), GUESS
         if mention.mode == "seize":
-            return "Strategic developments", "Disrupted weapons use"
+            return ("Strategic developments", "Disrupted weapons use"), LEAN
         if mention.mode in {"ban", "censor"}:
-            return "Strategic developments", "Change to group/activity"
+            return ("Strategic developments", "Change to group/activity"), LEAN
         return None
     if kind == "AGREE":
-        return "Strategic developments", "Agreement"
+        return ("Strategic developments", "Agreement"), GUESS
     if kind == "MOBILIZE":
-        return mention.acled or ("Strategic developments", "Change to group/activity")
+        if mention.acled == _BASE and (
+            not _armed(mention.actor) or words & _FORTIFICATIONS and not words & _BASE_WORDS
+        ):
+            # trenches dug or a protest camp pitched: no base set up
+            return ("Strategic developments", "Change to group/activity"), GUESS
+        return mention.acled or ("Strategic developments", "Change to group/activity"), GUESS
     if kind in {"COUP", "OFFICE", "CONCEDE"}:
-        return "Strategic developments", "Other"
-    return mention.acled
+        return ("Strategic developments", "Other"), GUESS
+    return (mention.acled, GUESS) if mention.acled else None
+
+
+def _named(label: str, words: set[str]) -> bool:
+    """Whether the words name what a weapon-defined sub-type needs ("grenade" for Grenade)."""
+    if label == "Chemical weapon":
+        return _chemical(words)
+    needed = _NAMED_BY.get(label)
+    return needed is None or bool(words & needed)
+
+
+def _blend(
+    ruled: _Ruled | None, probabilities: dict[str, float], words: set[str]
+) -> tuple[str, str] | None:
+    """The sub-event type with the best score: the typer's log-probability plus the rules' vote.
+
+    Sub-types defined by a weapon or act (a grenade, a suicide bomber, an aircraft,
+    rape, a chemical agent) need their word in the text: the typer may not infer them.
+    """
+    labels = [label for label in ACLED_LABELS if _named(label, words)]
+    if ruled is None:
+        label = max(labels, key=probabilities.__getitem__)
+        if probabilities[label] < UNRULED_THRESHOLD:
+            return None
+        return ACLED_LABELS[label], label
+    (rule_type, rule_sub), strength = ruled
+    best, best_score = rule_sub, -math.inf
+    for label in labels:
+        event_type = ACLED_LABELS[label]
+        score = math.log(probabilities[label] + 1e-9)
+        score += strength * (label == rule_sub) + TYPE_VOTE * (event_type == rule_type)
+        if score > best_score:
+            best, best_score = label, score
+    return ACLED_LABELS[best], best
+
+
+def acled_type(
+    mention: EventMention,
+    other_sentences: list[str] | None = None,
+    *,
+    context: str | None = None,
+) -> tuple[str, str] | None:
+    """ACLED ``(event_type, sub_event_type)`` of an event, or ``None`` (no ACLED counterpart).
+
+    The rules read the event's PLOVER type, mode, participants and words; the
+    learned typer (:mod:`eventwatch.classify`) reads the words of its sentences.
+    The rules' answer gets a vote as strong as its evidence (a suicide vest, an
+    air strike: decisive; "killed" with no more said: a guess), and the typer's
+    log-probabilities decide the rest.
+
+    Args:
+        mention: the event's leading mention.
+        other_sentences: other sentences reporting the same event; their words count too.
+        context: the text around the event (its paragraph, or a short report whole);
+            the typer reads it too ("… protested. Police dispersed the crowd.").
+    """
+    text = " ".join([mention.sentence[2], *(other_sentences or [])])
+    words = _words(text)
+    if context and mention.sentence[2].strip() not in context:
+        context = f"{text} {context}"
+    if context:
+        words |= _words(context)
+    if {"returned", "fire"} <= words:
+        words |= {"exchanged"}  # "a police officer returned fire": two-sided
+    ruled = _rules(mention, words)
+    if ruled is None and mention.event_type not in _TYPED_KINDS:
+        return None
+    probabilities = default_typer().probabilities(context or text)
+    if (ruled is None or ruled[1] < CUE) and max(
+        probabilities[label] for label in _NOT_POLITICAL
+    ) >= NOT_POLITICAL_THRESHOLD:
+        return None  # a flood or a factory fire that killed people: no political violence
+    return _blend(ruled, probabilities, words)
+
+
+def event_category(
+    mention: EventMention,
+    other_sentences: list[str] | None = None,
+    *,
+    context: str | None = None,
+) -> str | None:
+    """The kind of event outside ACLED's scope that the sentences report, or ``None``.
+
+    One of :data:`eventwatch.classify.OTHER_LABELS` ("Natural disaster",
+    "Man-made disaster", "Organised crime", "Diplomacy", "Claim of
+    responsibility") when the typer ranks it first; arguments as for :func:`acled_type`.
+    """
+    text = " ".join([mention.sentence[2], *(other_sentences or [])])
+    if context and mention.sentence[2].strip() not in context:
+        context = f"{text} {context}"
+    probabilities = default_typer().probabilities(context or text)
+    label = max(probabilities, key=probabilities.__getitem__)
+    if label in OTHER_LABELS and probabilities[label] >= CATEGORY_THRESHOLD:
+        return label
+    return None
+
+
+def event_context(text: str, start: int, end: int, *, limit: int = CONTEXT_LIMIT) -> str:
+    """The paragraph of ``text`` around the sentence at ``start:end``, for ``context=``.
+
+    A paragraph runs between line breaks; a long one is cut to about ``limit``
+    characters, the sentence first and then what follows it (where reports add
+    how the event ended: "Police dispersed the crowd.").
+
+    Example:
+        >>> note = "Farmers protested in Ludhiana. Police dispersed them.\\nOther news."
+        >>> event_context(note, 0, 30)
+        'Farmers protested in Ludhiana. Police dispersed them.'
+    """
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    last = len(text) if last == -1 else last
+    if last - first > limit:
+        first = max(first, min(start, end - limit))
+        last = min(last, max(end, first + limit))
+    return text[first:last].strip()

@@ -27,7 +27,7 @@ from eventwatch.model import (
     Location,
     stable_id,
 )
-from eventwatch.resolve.acled import acled_type
+from eventwatch.resolve.acled import acled_type, event_context
 from eventwatch.resolve.actors import ActorResolver
 from eventwatch.resolve.countries import country_code, country_name
 from eventwatch.resolve.dates import DateMention, find_dates, published_range
@@ -352,12 +352,16 @@ def _confidence(item: ResolvedMention) -> float:
     return max(0.05, min(0.99, value))
 
 
-def _record(item: ResolvedMention, document_id: str, outlet: str | None) -> EventRecord:
+def _record(
+    item: ResolvedMention, document_id: str, outlet: str | None, text: str = ""
+) -> EventRecord:
     m = item.mention
     start, end, text = m.sentence
     lead = len(text) - len(text.lstrip())
     evidence = Evidence(text.strip(), start + lead, start + lead + len(text.strip()))
-    mapped = acled_type(m, [o.sentence[2] for o in item.merged])
+    # the paragraph around it: "… protested. Police dispersed them." is a protest with intervention
+    context = event_context(text, m.sentence[0], m.sentence[1]) if text else None
+    mapped = acled_type(m, [o.sentence[2] for o in item.merged], context=context)
     acled = {"event_type": mapped[0], "sub_event_type": mapped[1]} if mapped else None
     via = [v for v in dict.fromkeys([*m.attribution.via, *m.carrier_via]) if v]
     attribution = Attribution(
@@ -475,7 +479,7 @@ def resolve_with_entities(
     for item in merged:
         if item.location is None:
             item.location = dateline or _fallback_location(main_country, gazetteer)
-        records.append(_record(item, document.id, document.outlet))
+        records.append(_record(item, document.id, document.outlet, document.text))
     records.sort(key=lambda r: r.evidence.start)
     entities = document_entities(
         extracted, actors, records, gazetteer=gazetteer, countries=countries

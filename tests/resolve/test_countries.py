@@ -8,6 +8,7 @@ from eventwatch.resolve.countries import (
     capital_of,
     country_code,
     country_name,
+    find_countries,
     iter_country_names,
     normalize_name,
 )
@@ -175,3 +176,39 @@ def test_countries_every_name_maps_back_to_its_country() -> None:
 )
 def test_countries_normalize_name(text: str, expected: str) -> None:
     assert normalize_name(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Turkish forces shelled villages in northern Syria and South Sudan",
+            [
+                ("Turkish", "TUR", "adjective"),
+                ("Syria", "SYR", "name"),
+                ("South Sudan", "SSD", "name"),
+            ],
+        ),
+        (
+            "the U.S. and the US dollar, for us",
+            [("U.S.", "USA", "abbreviation"), ("US", "USA", "abbreviation")],
+        ),
+        (
+            "Israelis and Palestinians; the DRC",
+            [
+                ("Israelis", "ISR", "adjective"),
+                ("Palestinians", "PSE", "adjective"),
+                ("DRC", "COD", "abbreviation"),
+            ],
+        ),
+        (
+            "Saudi Arabia's Saudi-led coalition",
+            [("Saudi Arabia", "SAU", "name"), ("Saudi", "SAU", "adjective")],
+        ),
+        ("fine china and turkey", []),  # names count only when capitalised
+    ],
+)
+def test_countries_find_countries(text: str, expected: list[tuple[str, str, str]]) -> None:
+    found = find_countries(text)
+    assert [(m.text, m.country, m.how) for m in found] == expected
+    assert all(text[m.start : m.end] == m.text for m in found)

@@ -33,7 +33,7 @@ def _gazetteer(*entries: tuple[Place, list[str]]) -> Gazetteer:
         ("Osh", "Osh", "KGZ", "city", "Osh"),
         ("Osh city", "Osh", "KGZ", "city", "Osh"),
         ("Jalal-Abad Region", "Jalal-Abad", "KGZ", "admin1", "Jalal-Abad"),
-        ("Bishkek", "Bishkek", "KGZ", "city", "Chuy"),
+        ("Bishkek", "Bishkek", "KGZ", "city", "Bishkek Shaary"),  # a division of its own
         ("Haifa", "Haifa", "ISR", "city", "Haifa"),
         ("Haifa District", "Haifa", "ISR", "admin1", "Haifa"),
         ("Sanaa", "Sanaa", "YEM", "city", "Amanat Al Asimah"),
@@ -137,7 +137,7 @@ def test_places_region_point_lies_near_its_cities() -> None:
 
 def test_places_lookup_matches_names_exactly() -> None:
     gazetteer = default_gazetteer()
-    assert gazetteer.lookup("Osh Region") is None
+    assert gazetteer.lookup("Kazan, Tatarstan") is None  # a qualified mention is no name
     haifa = gazetteer.lookup("HAIFA")
     assert haifa is not None and haifa.country == "ISR"
     assert gazetteer.lookup("Xyzzyville") is None
@@ -235,3 +235,84 @@ def test_places_country_table_names_reach_the_gazetteer() -> None:
     gazetteer = _gazetteer((kyrgyzstan, []))
     assert gazetteer.resolve("the Kyrgyz Republic") == kyrgyzstan
     assert gazetteer.resolve("Kirghizia") == kyrgyzstan
+
+
+# --- second-level divisions, qualifiers and mention clean-up (packaged gazetteer) -------
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "name", "country", "kind"),
+    [
+        ("Qaatabah district", [], "Qa'atabah", "YEM", "admin2"),  # a district, by its kind word
+        ("Masisi, Nord-Kivu", [], None, "COD", "admin2"),  # a territory, by its province
+        ("Bolivar state", ["VEN"], "Bolivar", "VEN", "admin1"),  # not the city "Ciudad Bolívar"
+        ("Sud-Kivu", [], None, "COD", "admin1"),  # the province, not Haiti's "Sud"
+        ("Ituri", [], "Ituri", "COD", "admin1"),  # a province of the 2015 reform
+        ("Western Bahr el Ghazal", [], None, "SSD", "admin1"),  # "el" for GeoNames' "al"
+        ("Ar-Raqqa", [], None, "SYR", "city"),  # not Arras: "Ar" is the article
+        ("Al-Hasakeh", [], None, "SYR", "city"),  # -eh for -ah
+        ("Hoceima", [], None, "MAR", "city"),  # without the article
+        ("Iquique, Tarapaca", [], "Iquique", "CHL", "city"),  # a big city stays itself
+        ("Jhudo, Mirpurkhas, Sindh", ["PAK"], None, "PAK", "city"),  # unknown head: qualifiers
+        ("Kolofata, Mayo-Sava, Extreme-Nord", [], None, "CMR", "admin1"),
+        ("Palanpur area, Surat, Gujarat", ["IND"], "Surat", "IND", "city"),  # not Palanpur far off
+        ("Ar-Raqqa. Neither", [], None, "SYR", "city"),  # what a pattern caught past the end
+    ],
+)
+def test_places_resolve_divisions_qualifiers_and_variants(
+    text: str, context: list[str], name: str | None, country: str, kind: str
+) -> None:
+    place = resolve(text, context_countries=context)
+    assert place is not None
+    assert (place.country, place.kind) == (country, kind)
+    if name is not None:
+        assert place.name == name
+
+
+@pytest.mark.parametrize(
+    "text", ["the North Zone", "Police", "Is", "West Zone", "Colonia Las Tinas", "Barrio Obrero"]
+)
+def test_places_resolve_generic_words_are_no_places(text: str) -> None:
+    assert resolve(text) is None
+
+
+def test_places_city_knows_its_admin2() -> None:
+    kazan = resolve("Kazan, Tatarstan")
+    assert kazan is not None and kazan.admin2 is not None
+
+
+def test_places_country_weights_spread_over_namesakes() -> None:
+    gazetteer = default_gazetteer()
+    tripoli = gazetteer.country_weights("Tripoli")
+    assert max(tripoli, key=tripoli.__getitem__) == "LBY"
+    assert {"LBY", "LBN"} <= set(tripoli) and sum(tripoli.values()) == pytest.approx(1.0)
+    assert gazetteer.country_weights("Tripoli, North Governorate").keys() >= {"LBN"}
+    masisi = gazetteer.country_weights("Masisi, Nord-Kivu")  # a fitting qualifier: two votes
+    assert masisi == {"COD": pytest.approx(2.0)}
+    assert gazetteer.country_weights("Xyzzyville") == {}
+
+
+def test_places_country_weights_are_weak_for_misfits() -> None:
+    gazetteer = default_gazetteer()
+    # "Chora district": only a village in Greece goes by the name, and it is no district
+    assert sum(gazetteer.country_weights("Chora district").values()) < 0.5
+
+
+def test_places_ranking_admin2_yields_to_its_city() -> None:
+    gazetteer = _gazetteer(
+        (Place("Nellore", "IND", "Andhra Pradesh", 0, 0, "admin2", 3_000_000, "Nellore"), []),
+        (Place("Nellore", "IND", "Andhra Pradesh", 0, 0, "city", 500_000, "Nellore"), []),
+    )
+    place = gazetteer.lookup("Nellore")
+    assert place is not None and place.kind == "city"
+    district = gazetteer.resolve("Nellore district")
+    assert district is not None and district.kind == "admin2"
+
+
+def test_places_qualifier_naming_a_far_place_contradicts() -> None:
+    far = Place("Palanpur", "IND", "Gujarat", 24.17, 72.43, "city", 140_000, "Banas Kantha")
+    surat = Place("Surat", "IND", "Gujarat", 21.19, 72.83, "city", 4_500_000, "Surat")
+    gujarat = Place("Gujarat", "IND", "Gujarat", 22.5, 72.0, "admin1", 60_000_000)
+    gazetteer = _gazetteer((far, []), (surat, []), (gujarat, []))
+    assert gazetteer.resolve("Palanpur, Gujarat") == far
+    assert gazetteer.resolve("Palanpur area, Surat, Gujarat") == surat

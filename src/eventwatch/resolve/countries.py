@@ -22,9 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = [
+    "CountryMention",
     "capital_of",
     "country_code",
     "country_name",
+    "find_countries",
     "iter_country_names",
     "normalize_name",
 ]
@@ -238,3 +240,115 @@ def iter_country_names() -> Iterator[tuple[str, str]]:
     for record in _table().records.values():
         for name in (record.name, *record.other_names):
             yield name, record.iso3
+
+
+@dataclass(frozen=True, slots=True)
+class CountryMention:
+    """A country named or described in a text.
+
+    ``how`` is ``"name"`` ("Pakistan", "the Kyrgyz Republic"), ``"adjective"``
+    ("Turkish", "Israelis") or ``"abbreviation"`` ("U.S.", "DRC").
+    """
+
+    text: str
+    start: int
+    end: int
+    country: str
+    how: str
+
+
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*\.?")
+
+
+@functools.cache
+def _mention_index() -> tuple[dict[str, int], re.Pattern[str]]:
+    """First word of a name or adjective -> most words such a name has; the abbreviations."""
+    table = _table()
+    longest: dict[str, int] = {}
+    for key in (*table.by_name, *table.by_adjective):
+        words = key.split()
+        longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    abbreviations = []
+    for record in table.records.values():
+        for abbreviation in record.abbreviations:
+            compact = _compact_abbreviation(abbreviation)
+            if compact.isalpha():
+                abbreviations.append(r"\.?".join(compact) + r"\.?")
+            else:
+                abbreviations.append(re.escape(compact))
+    pattern = "|".join(sorted(set(abbreviations), key=len, reverse=True))
+    return longest, re.compile(rf"(?<![\w.])({pattern})(?![\w])")
+
+
+def find_countries(text: str) -> list[CountryMention]:
+    """Every country named, described or abbreviated in ``text``, in text order.
+
+    Names and adjectives count only when capitalised ("Chinese", not "china" the
+    porcelain), plural adjectives too ("Israelis"); abbreviations match
+    case-sensitively ("US", not "us").
+
+    Args:
+        text: Any text, e.g. ``"Turkish forces shelled villages in northern Syria"``.
+
+    Returns:
+        The mentions; of overlapping ones, only the longest.
+    """
+    longest, abbreviations = _mention_index()
+    table = _table()
+    words = list(_WORD.finditer(text))
+    found: list[CountryMention] = []
+    for index, first in enumerate(words):
+        if not first.group()[0].isupper() or first.group().lower() == "the":
+            continue
+        head = normalize_name(first.group()).split(" ", 1)[0]
+        most = longest.get(head) or longest.get(head[:-1] if head.endswith("s") else head)
+        if not most:
+            continue
+        # the words that follow with nothing but spaces between: a name's longest reach
+        reach = 1
+        while (
+            reach < most
+            and index + reach < len(words)
+            and text[words[index + reach - 1].end() : words[index + reach].start()].isspace()
+        ):
+            reach += 1
+        for count in range(reach, 0, -1):
+            end = words[index + count - 1].end()
+            mention = _country_mention(text, first.start(), end, table)
+            if mention is None and count == 1 and "-" in first.group():
+                # "Saudi-led", "Iran-backed": the name before the hyphen
+                end = first.start() + first.group().index("-")
+                mention = _country_mention(text, first.start(), end, table)
+            if mention is not None:
+                found.append(mention)
+                break
+    for match in abbreviations.finditer(text):
+        code = table.by_abbreviation.get(_compact_abbreviation(match.group(1)))
+        if code is not None:
+            found.append(CountryMention(match.group(1), *match.span(1), code, "abbreviation"))
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[CountryMention] = []
+    for mention in found:
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _country_mention(
+    text: str, start: int, end: int, table: _CountryTable
+) -> CountryMention | None:
+    """The country that ``text[start:end]`` names or describes, if any."""
+    written = text[start:end].rstrip(".")
+    if written.endswith(("'s", "’s")):
+        written = written[:-2]  # "Saudi Arabia's" names Saudi Arabia
+    key = normalize_name(written)
+    code = table.by_name.get(key)
+    if code is not None:
+        return CountryMention(written, start, start + len(written), code, "name")
+    code = table.by_adjective.get(key)
+    if code is None and key.endswith("s"):
+        code = table.by_adjective.get(key[:-1])
+    if code is not None:
+        return CountryMention(written, start, start + len(written), code, "adjective")
+    return None

@@ -1,22 +1,29 @@
-"""An offline gazetteer: place mentions to coordinates, country and admin-1.
+"""An offline gazetteer: place mentions to coordinates, country and divisions.
 
 The default gazetteer reads ``data/gazetteer.tsv.gz`` (GeoNames populated places of
-500 people or more, their first-level divisions and the countries; see
+500 people or more, first- and second-level divisions and the countries; see
 ``data/build_gazetteer.py``) once, on first use, and adds every country name the
 country table knows.
 
 ``Gazetteer.lookup`` matches a name exactly (after ``normalize_name``);
 ``Gazetteer.resolve`` reads a mention as written in news or event data: it takes
-"Kazan, Tatarstan" as Kazan qualified by its region, "Osh Region" as the region
-and "Osh city" as the city, "southern Kyrgyzstan" as Kyrgyzstan, "Beirut-Mazraa"
-and "Donetsk Airport" as the city they are in, and, given the countries in play,
-tolerates spelling variants ("Quamishli" for Qamishli).
+"Kazan, Tatarstan" as Kazan qualified by its region, "Osh Region" as the region,
+"Osh city" as the city and "Qaatabah district" as the district, "southern
+Kyrgyzstan" as Kyrgyzstan, "Beirut-Mazraa" and "Donetsk Airport" as the city they
+are in, "Jhudo, Mirpurkhas, Sindh" (with no Jhudo known) as what the qualifiers
+name, and, given the countries in play, tolerates spelling variants ("Quamishli"
+for Qamishli).  Arabic names are found with or without the article and with -a,
+-ah or -eh ("Hoceima", "Al-Hasakeh", "Bahr el Ghazal" for "Bahr al Ghazal").
 
-Among several places with the name, the choice goes to one named by a qualifier,
-then one in the context countries (in their order), then one of the kind the
-mention asks for, then a country over a region over a city (unless a big city,
-or the city the region is named after, is the obvious reading), then the most
-populous.
+Among several places with the name, the choice goes to the one the qualifiers fit
+best (they name its country, a division it lies in or a place near it; a qualifier
+naming only places far from it counts against it), then one in the context
+countries (in their order), then one of the kind the mention asks for, then a
+country over a region over a district or city (unless a big city, or the city the
+division is named after, is the obvious reading), then the most populous.
+
+``Gazetteer.country_weights`` says, without context, how likely each country is
+for a mention; ``eventwatch.resolve.geography`` adds them up over a document.
 """
 
 from __future__ import annotations
@@ -24,7 +31,9 @@ from __future__ import annotations
 import difflib
 import functools
 import gzip
+import itertools
 import logging
+import math
 import re
 from array import array
 from collections import defaultdict
@@ -44,8 +53,8 @@ __all__ = ["Gazetteer", "Place", "default_gazetteer", "resolve"]
 logger = logging.getLogger(__name__)
 
 GAZETTEER_FILE = Path(__file__).parent / "data" / "gazetteer.tsv.gz"
-KINDS = ("country", "admin1", "city")
-_ADMIN1, _CITY = KINDS.index("admin1"), KINDS.index("city")
+KINDS = ("country", "admin1", "admin2", "city")
+_COUNTRY, _ADMIN1, _ADMIN2, _CITY = range(len(KINDS))
 # A city this big is the obvious reading of a name it shares with a region.
 BIG_CITY_POPULATION = 100_000
 MILLION = 1_000_000
@@ -53,8 +62,22 @@ MILLION = 1_000_000
 ALTERNATE_NAME_WEIGHT = 0.1
 # How alike (difflib ratio) a spelling variant must be to the name it stands for.
 FUZZY_MIN_RATIO = 0.85
+# ... and how big a city must be to be read for one.
+FUZZY_MIN_WEIGHT = 1_000
 # Letters a place name left after cutting a site word off must keep ("Ar Raboah Frontline").
 MIN_SITE_NAME = 4
+# A qualifier naming a place this close counts like one naming the division: "Al Farnaj, Tripoli".
+QUALIFIER_NEAR_KM = 60.0
+# A qualifier naming only places farther than this says the place is another namesake.
+CONTRADICTION_KM = 150.0
+# In ``country_weights``: how much a place counts when a qualifier fits it (per qualifier),
+# and when it is not of the kind the mention asks for.
+QUALIFIED_SHARE = 30.0
+MISFIT_KIND_SHARE = 0.2
+# ... and how much more a mention counts when only its qualifiers are known ("Kerawa
+# village, Kolofata, Mayo-Sava, Extreme-Nord"): they say where it is.
+QUALIFIER_ONLY_SHARE = 1.5
+EARTH_RADIUS_KM = 6371.0
 
 
 def _words(text: str) -> frozenset[str]:
@@ -69,12 +92,19 @@ _DIRECTIONS = _words(
     southwestern far
     """
 )
-_ADMIN_WORDS = _words(
+# Words naming a division of the first level, of the second, or of either (it varies
+# by country: a "department" is an admin-1 in Colombia and an admin-2 in France).
+_ADMIN1_WORDS = _words(
+    "region province oblast governorate state republic krai kray okrug autonomous emirate"
+)
+_ADMIN2_WORDS = _words(
     """
-    region province oblast governorate district state county prefecture department rayon
-    territory municipality division autonomous republic krai kray okrug
+    district county municipality rayon raion subdivision arrondissement commune upazila
+    tehsil taluka taluk lga municipio township subcounty
     """
 )
+_ANY_ADMIN_WORDS = _words("department prefecture territory division")
+_ADMIN_WORDS = _ADMIN1_WORDS | _ADMIN2_WORDS | _ANY_ADMIN_WORDS
 # Words naming a site inside a place: "Donetsk Airport", "Tripoli Airport Road".
 _FEATURE_WORDS = _words(
     """
@@ -85,6 +115,15 @@ _FEATURE_WORDS = _words(
     mountain mountains border frontline front
     """
 )
+# Words that open the name of a part of a town: "Colonia Pemex", "Barrio Obrero".
+_NEIGHBOURHOOD_WORDS = _words(
+    "colonia col barrio bairro jardim vila villa mohalla hay quartier fraccionamiento sector"
+)
+# Words that are no place name on their own, after directions are stripped ("the North Zone").
+_GENERIC_WORDS = _FEATURE_WORDS | _ADMIN_WORDS | _words("zone part side city region districts")
+_SENTENCE_BREAK = re.compile(r"\.\s+(?=[A-Z])")
+# Lower-case words a capitalised-name pattern can leave at the end ("Atenango de").
+_TRAILING_PARTICLES = _words("de del la las los da do dos das du des le les of al el the and in")
 _AREA_PREFIX = re.compile(
     r"^(?:(?:coast|outskirts|suburbs|vicinity|environs|countryside|area|outside|near|around)"
     r"\s+(?:of\s+)?)+"
@@ -92,18 +131,45 @@ _AREA_PREFIX = re.compile(
 _PARENTHESES = re.compile(r"^(?P<outer>[^()]*)\((?P<inner>[^()]*)\)(?P<after>.*)$")
 _DASH = re.compile(r"\s*[-–—]\s*")
 _ARTICLES = _words("al el ar as ad an at az ash ath adh ed er es et ez en")
-_SKELETON_FOLDS = (("dzh", "j"), ("dj", "j"), ("ck", "k"), ("q", "k"), ("c", "k"), ("x", "k"))
-_SKELETON_DROP = re.compile(r"[aeiouyhw]")
-_DOUBLES = re.compile(r"(.)\1+")
+_FOLDED_ARTICLES = _ARTICLES - {"al", "en", "es", "et"}
+# Capitalised words of news prose that GeoNames also has as the name of some village
+# ("Police" in Poland, "Is" in Russia): never read as a place on their own.
+_NOT_PLACE_NAMES = _words(
+    """
+    a an the is it its as at be by do go he if in me my no of on or so to up us we am are was
+    were has had have not but and for nor yet all any can did get got let may new now old one
+    out see she two six ten who why how man men mr mrs ms dr sir saint san santa los las el la
+    le de del da police army navy state government president minister ministry court council
+    party union group company bank office university school college hospital church mosque
+    temple market street road avenue square park station airport bridge centre center city
+    town village district province region county capital border security military forces
+    force troops soldiers protest protesters people residents workers students farmers
+    women children men youth members leaders officials authorities victims suspects gunmen
+    militants rebels unknown unidentified several many some most other others local national
+    federal central regional general public private social popular democratic republican
+    liberal labour labor justice peace freedom liberty victory unity progress hope faith
+    grace mercy best good fine long little great grand high low north south east west
+    friday monday tuesday wednesday thursday saturday sunday january february march april may
+    june july august september october november december spring summer autumn winter
+    christmas easter ramadan eid covid corona coronavirus health water power energy oil gas
+    gold silver iron star sun moon sky sea ocean lake river mount mountain island
+    atlantic pacific indian arctic mediterranean
+    """
+)
+_SKELETON_FOLDS = (("dzh", "j"), ("dj", "j"), ("ck", "k"))
+# then q, c, x -> k, and vowels, h, w, y and spaces dropped
+_SKELETON_LETTERS = str.maketrans({"q": "k", "c": "k", "x": "k", **dict.fromkeys("aeiouyhw ")})
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
     """A place in the gazetteer.
 
-    ``kind`` is ``"city"``, ``"admin1"`` or ``"country"``; ``country`` is an ISO
-    alpha-3 code; ``admin1`` names the first-level division (its own name for an
-    admin-1, ``None`` for a country); a country's point is its capital.
+    ``kind`` is ``"city"``, ``"admin2"`` (a district, county, municipality …),
+    ``"admin1"`` (a province, state, region …) or ``"country"``; ``country`` is an ISO
+    alpha-3 code; ``admin1`` and ``admin2`` name the divisions the place lies in (a
+    division's own name for itself, ``None`` when unknown or for a country); a
+    country's point is its capital, a division's the centroid of its cities.
     """
 
     name: str
@@ -113,6 +179,7 @@ class Place:
     lon: float
     kind: str
     population: int
+    admin2: str | None = None
 
 
 def _without_article(key: str) -> str:
@@ -126,21 +193,31 @@ def _skeleton(key: str) -> str:
     text = _without_article(key).replace(" ", "")
     for written, folded in _SKELETON_FOLDS:
         text = text.replace(written, folded)
-    return _DOUBLES.sub(r"\1", _SKELETON_DROP.sub("", text))
+    return "".join(letter for letter, _ in itertools.groupby(text.translate(_SKELETON_LETTERS)))
+
+
+def _admin_kind(word: str) -> str:
+    """The kind of division an admin word names: ``"admin1"``, ``"admin2"`` or ``"admin"``."""
+    if word in _ADMIN1_WORDS:
+        return "admin1"
+    return "admin2" if word in _ADMIN2_WORDS else "admin"
 
 
 def _kind_hint(key: str) -> tuple[str, str] | None:
-    """``"osh region"`` -> ``("osh", "admin1")``; ``"kazan city"`` -> ``("kazan", "city")``."""
+    """``"osh region"`` -> ``("osh", "admin1")``; ``"kazan city"`` -> ``("kazan", "city")``.
+
+    ``"admin"`` stands for a division of either level ("Mayo-Sava department").
+    """
     words = key.split()
     if len(words) > 2 and words[1] == "of" and words[0] in _ADMIN_WORDS | {"city"}:
-        return " ".join(words[2:]), "city" if words[0] == "city" else "admin1"
-    if len(words) > 1 and words[-1] == "city":
+        return " ".join(words[2:]), "city" if words[0] == "city" else _admin_kind(words[0])
+    if len(words) > 1 and words[-1] in {"city", "town", "village"}:
         return " ".join(words[:-1]), "city"
     end = len(words)
     while end > 1 and words[end - 1] in _ADMIN_WORDS:
         end -= 1
     if end < len(words):
-        return " ".join(words[:end]), "admin1"
+        return " ".join(words[:end]), _admin_kind(words[end])
     return None
 
 
@@ -152,13 +229,52 @@ def _readings(text: str) -> Iterator[tuple[str, str | None]]:
     while start < len(words) - 1 and words[start] in _DIRECTIONS:
         start += 1
     stripped = "" if words and words[start] in _DIRECTIONS else " ".join(words[start:])
-    for candidate in dict.fromkeys([key, stripped]):
-        if not candidate:
-            continue
-        yield candidate, None
+    candidates = [
+        candidate
+        for candidate in dict.fromkeys([key, stripped])
+        if candidate
+        # "the North Zone" names no place called "Zone", "Police" no town in Poland
+        and not all(word in _GENERIC_WORDS for word in candidate.split())
+        and candidate not in _NOT_PLACE_NAMES
+    ]
+    for candidate in candidates:
         hint = _kind_hint(candidate)
-        if hint is not None:
+        if hint is not None and hint[1] != "city":
+            yield hint  # "Bolivar state" is the state, though a city goes by that name too
+        yield candidate, None
+        if hint is not None and hint[1] == "city":
             yield hint
+    for candidate in candidates:
+        # "Bahr el Ghazal" for "Bahr al Ghazal": the article as GeoNames writes it
+        folded = fold_articles(candidate)
+        if folded != candidate:
+            yield folded, None
+            hint = _kind_hint(folded)
+            if hint is not None:
+                yield hint
+
+
+def _without_admin_words(key: str) -> str:
+    """``"central darfur state"`` -> ``"central darfur"``; the key when nothing would be left."""
+    words = [word for word in key.split() if word not in _ADMIN_WORDS]
+    return " ".join(words) if words else key
+
+
+def fold_articles(key: str) -> str:
+    """A key with every Arabic article written "al": ``"bahr el ghazal"`` -> ``"bahr al ghazal"``."""
+    words = key.split()
+    if not any(word in _FOLDED_ARTICLES for word in words):
+        return key
+    return " ".join("al" if word in _FOLDED_ARTICLES else word for word in words)
+
+
+def _clean_mention(text: str) -> str:
+    """A mention without what a pattern caught past its end: "Ar-Raqqa. Neither" -> "Ar-Raqqa"."""
+    text = _SENTENCE_BREAK.split(text, maxsplit=1)[0]
+    words = text.split()
+    while len(words) > 1 and words[-1] in _TRAILING_PARTICLES:
+        words.pop()
+    return " ".join(words).rstrip(".")
 
 
 def _site_variants(text: str) -> Iterator[str]:
@@ -168,8 +284,13 @@ def _site_variants(text: str) -> Iterator[str]:
         yield f"{match['outer']} {match['after']}".strip()
         yield match["inner"].strip()
     head = _DASH.split(text, maxsplit=1)[0]
-    if head and head != text:
-        yield head
+    if (
+        head
+        and head != text
+        and len(head) >= MIN_SITE_NAME
+        and normalize_name(head) not in _ARTICLES
+    ):
+        yield head  # "Beirut-Mazraa", not the "Ar" of "Ar-Raqqa"
     key = normalize_name(text)
     trimmed = _AREA_PREFIX.sub("", key)
     if trimmed != key:
@@ -180,6 +301,8 @@ def _site_variants(text: str) -> Iterator[str]:
         head_words = words[:end]
         if head_words[-1] in _ARTICLES or len("".join(head_words)) < MIN_SITE_NAME:
             continue
+        if all(word in _DIRECTIONS or word in _GENERIC_WORDS for word in head_words):
+            continue  # "West Zone" is no place called "West"
         if any(word in _FEATURE_WORDS or word.isdigit() for word in tail):
             yield " ".join(head_words)
 
@@ -200,6 +323,7 @@ class Gazetteer:
         self._names: list[str] = []
         self._country_of: list[str] = []
         self._admin1_of: list[str | None] = []
+        self._admin2_of: list[str | None] = []
         self._kinds = bytearray()
         self._lats = array("d")
         self._lons = array("d")
@@ -208,9 +332,11 @@ class Gazetteer:
         self._row_keys: list[str] = []  # each place's own keys, "|"-joined
         # key -> position, or a list of positions when several places share the key
         self._index: dict[str, int | list[int]] = {}
-        self._admin_keys: dict[tuple[str, str], set[str]] = defaultdict(set)
+        # (country, kind code, division name) -> the division's lookup keys
+        self._admin_keys: dict[tuple[str, int, str], set[str]] = defaultdict(set)
         self._countries: dict[str, int] = {}
         self._skeletons: dict[str, dict[str, list[tuple[int, str]]]] = {}
+        self._by_country: dict[str, list[int]] | None = None  # built with the first skeletons
         for place, keys in entries:
             self._add(place, keys)
         self._add_country_names()
@@ -238,6 +364,7 @@ class Gazetteer:
         self._names.append(place.name)
         self._country_of.append(place.country)
         self._admin1_of.append(place.admin1)
+        self._admin2_of.append(place.admin2)
         self._kinds.append(KINDS.index(place.kind))
         self._lats.append(place.lat)
         self._lons.append(place.lon)
@@ -249,7 +376,9 @@ class Gazetteer:
         if place.kind == "country":
             self._countries.setdefault(place.country, position)
         elif place.kind == "admin1" and place.admin1:
-            self._admin_keys[place.country, place.admin1].update(keys)
+            self._admin_keys[place.country, _ADMIN1, place.admin1].update(keys)
+        elif place.kind == "admin2" and place.admin2:
+            self._admin_keys[place.country, _ADMIN2, place.admin2].update(keys)
 
     def _add_rows(self, lines: Iterable[str]) -> None:
         """Append the rows of a gazetteer file (the fast path of ``_add``)."""
@@ -259,11 +388,12 @@ class Gazetteer:
         position = len(self._names)
         for line in lines:
             fields = line.rstrip("\n").split("\t")
-            kind, name, iso3, admin1, lat, lon, population, weight, keys = fields
+            kind, name, iso3, admin1, admin2, lat, lon, population, weight, keys = fields
             iso3 = interned.setdefault(iso3, iso3)
             self._names.append(name)
             self._country_of.append(iso3)
             self._admin1_of.append(interned.setdefault(admin1, admin1) if admin1 else None)
+            self._admin2_of.append(interned.setdefault(admin2, admin2) if admin2 else None)
             self._kinds.append(kind_codes[kind])
             self._lats.append(float(lat))
             self._lons.append(float(lon))
@@ -282,7 +412,9 @@ class Gazetteer:
             if kind == "country":
                 self._countries.setdefault(iso3, position)
             elif kind == "admin1":
-                self._admin_keys[iso3, admin1].update(keys.split("|"))
+                self._admin_keys[iso3, _ADMIN1, admin1].update(keys.split("|"))
+            elif kind == "admin2":
+                self._admin_keys[iso3, _ADMIN2, admin2].update(keys.split("|"))
             position += 1
 
     def _add_country_names(self) -> None:
@@ -321,6 +453,7 @@ class Gazetteer:
             lon=self._lons[position],
             kind=KINDS[self._kinds[position]],
             population=self._populations[position],
+            admin2=self._admin2_of[position],
         )
 
     def __len__(self) -> int:
@@ -372,25 +505,118 @@ class Gazetteer:
         Returns:
             The place, or ``None`` when nothing in the gazetteer fits.
         """
-        head, *qualifier_parts = text.split(",")
+        head, *qualifier_parts = _clean_mention(text).split(",")
         qualifiers = [normalize_name(part) for part in qualifier_parts]
         qualifiers = [qualifier for qualifier in qualifiers if qualifier]
         context = self._context(context_countries)
         exact, matched_key = self._resolve_readings(head, context, qualifiers)
-        if exact is not None and self._settled(exact, matched_key, context, qualifiers):
+        if (
+            exact is not None
+            and self._fits(exact, qualifiers)
+            and self._settled(exact, matched_key, context, qualifiers)
+        ):
             return self._place(exact)
         code = country_code(head, adjectives=False)
         if code in self._countries:
             return self._place(self._countries[code])
+        words = normalize_name(head).split()
+        if len(words) > 1 and words[0] in _NEIGHBOURHOOD_WORDS:
+            # "Colonia Las Tinas", "Barrio Obrero": a part of a town that the gazetteer
+            # does not know; a like-named place elsewhere is no answer.
+            return self._broader(qualifier_parts, context) if qualifiers else None
         for variant in _site_variants(head.strip()):
             found, _ = self._resolve_readings(variant, context, qualifiers)
-            if found is not None and (not context or self._country_of[found] in context):
+            if (
+                found is not None
+                and (not context or self._country_of[found] in context)
+                and self._fits(found, qualifiers)
+            ):
                 return self._place(found)
         found = self._resolve_spelling(head, context)
+        if found is not None and not self._fits(found, qualifiers):
+            found = None
+        if found is None and qualifiers:
+            # "Jhudo, Mirpurkhas, Sindh" with no Jhudo known there: the qualifiers,
+            # narrowest first, rather than a namesake that lies elsewhere (but "Iquique,
+            # Tarapaca" stays the city, whatever else is called Tarapaca).
+            broader = self.resolve(",".join(qualifier_parts), context_countries=context)
+            if broader is not None and self._broader_wins(broader, exact, matched_key, context):
+                return broader
         if found is None:
             # A small namesake abroad is the last resort when the context has nothing like it.
             found = exact
         return None if found is None else self._place(found)
+
+    def country_weights(self, text: str) -> dict[str, float]:
+        """Which countries a place mention may be in, and how likely each is, without context.
+
+        Every place the mention can name counts by the square root of its size (so a
+        city of a million outweighs a village of 500 forty-five times), less when it is
+        found only by an alternate name or is not of the kind asked for ("Bui
+        department"), far more when a qualifier names its division or a place near it
+        ("Masisi, Nord-Kivu").  A qualified mention weighs twice.
+
+        Args:
+            text: A place mention, e.g. ``"Masisi, Nord-Kivu"``.
+
+        Returns:
+            ISO alpha-3 code -> weight; the weights add up to 1, or 2 for a mention
+            whose qualifier fits; empty when no place has the name.
+        """
+        head, *qualifier_parts = _clean_mention(text).split(",")
+        qualifiers = [q for q in (normalize_name(part) for part in qualifier_parts) if q]
+        shares: dict[str, float] = {}
+        for reading in (head, *_site_variants(head.strip())):
+            for key, kind in _readings(reading):
+                positions = self._positions(key)
+                if positions:
+                    shares, fitted = self._country_shares(positions, key, kind, qualifiers)
+                    if fitted or not qualifiers:
+                        return shares
+                    break
+            if shares:
+                break
+        if qualifier_parts:
+            # none of the places called so lies where the qualifiers say: trust the
+            # qualifiers, which say where the place is as plainly as a fitting one would
+            broader = self.country_weights(",".join(qualifier_parts))
+            if broader and (not shares or max(broader.values()) >= max(shares.values())):
+                return {code: QUALIFIER_ONLY_SHARE * share for code, share in broader.items()}
+        return shares
+
+    def _country_shares(
+        self, positions: Sequence[int], key: str, kind: str | None, qualifiers: Sequence[str]
+    ) -> tuple[dict[str, float], bool]:
+        """The weights of ``country_weights`` for the places found by one key, and
+        whether a qualifier fits one of them.
+
+        The weights add up to the fit of the likeliest reading: a name found only as
+        a village, or not as the kind of place the mention asks for, is weak evidence.
+        """
+        best: dict[str, float] = {}
+        fit = 0.0
+        qualified = False
+        for position in dict.fromkeys(positions):
+            kind_code = self._kinds[position]
+            weight = max(self._weights[position], 1)
+            score = math.sqrt(weight)
+            if kind_code == _CITY and not self._is_own_name(position, key):
+                score *= math.sqrt(ALTERNATE_NAME_WEIGHT)
+            kind_fit = (1.0, MISFIT_KIND_SHARE, MISFIT_KIND_SHARE)[_kind_mismatch(kind, kind_code)]
+            score *= kind_fit
+            size_fit = 1.0 if kind_code != _CITY else min(1.0, math.log10(weight + 1) / 6)
+            if qualifiers:
+                hits = self._qualified(position, qualifiers)
+                qualified = qualified or hits > 0
+                score *= QUALIFIED_SHARE**hits
+                if hits:
+                    size_fit = 1.0
+            fit = max(fit, kind_fit * size_fit)
+            country = self._country_of[position]
+            best[country] = max(best.get(country, 0.0), score)
+        total = sum(best.values())
+        scale = 2.0 if qualified else fit
+        return {country: scale * score / total for country, score in best.items()}, qualified
 
     def _settled(
         self, position: int, key: str, context: tuple[str, ...], qualifiers: Sequence[str]
@@ -438,6 +664,8 @@ class Gazetteer:
         scored = []
         for rank, iso3 in enumerate(context):
             for position, name in self._spelling_index(iso3).get(skeleton, ()):
+                if self._kinds[position] == _CITY and self._weights[position] < FUZZY_MIN_WEIGHT:
+                    continue  # a village is too likely a different place with a like name
                 ratio = difflib.SequenceMatcher(None, bare, _without_article(name)).ratio()
                 if ratio >= FUZZY_MIN_RATIO:
                     scored.append((rank, -ratio, position))
@@ -450,11 +678,14 @@ class Gazetteer:
     def _spelling_index(self, iso3: str) -> dict[str, list[tuple[int, str]]]:
         """Skeleton -> ``(position, key)`` for one country's places, built on first use."""
         if iso3 not in self._skeletons:
+            if self._by_country is None:
+                self._by_country = defaultdict(list)
+                for position, country in enumerate(self._country_of):
+                    self._by_country[country].append(position)
             index: dict[str, list[tuple[int, str]]] = defaultdict(list)
-            for position, country in enumerate(self._country_of):
-                if country == iso3:
-                    for key in self._row_keys[position].split("|"):
-                        index[_skeleton(key)].append((position, key))
+            for position in self._by_country.get(iso3, ()):
+                for key in self._row_keys[position].split("|"):
+                    index[_skeleton(key)].append((position, key))
             self._skeletons[iso3] = dict(index)
         return self._skeletons[iso3]
 
@@ -467,20 +698,85 @@ class Gazetteer:
                 codes.append(code)
         return tuple(dict.fromkeys(codes))
 
-    def _qualified(self, position: int, qualifiers: Sequence[str]) -> int:
-        """How many qualifiers name the place's admin-1 or country."""
+    def _broader(self, qualifier_parts: Sequence[str], context: tuple[str, ...]) -> Place | None:
+        """The place the qualifiers name, when it lies in the context (or there is none)."""
+        broader = self.resolve(",".join(qualifier_parts), context_countries=context)
+        if broader is None or (context and broader.country not in context):
+            return None
+        return broader
+
+    def _broader_wins(
+        self, broader: Place, exact: int | None, key: str, context: tuple[str, ...]
+    ) -> bool:
+        """Whether the place the qualifiers name beats an exact match they do not fit."""
+        if context and broader.country not in context and broader.kind != "country":
+            return False
+        if exact is None or broader.country == self._country_of[exact]:
+            return True
+        big = self._weights[exact] >= BIG_CITY_POPULATION and self._is_own_name(exact, key)
+        return not (big and (not context or self._country_of[exact] in context))
+
+    def _fits(self, position: int, qualifiers: Sequence[str]) -> bool:
+        """Whether a place fits the qualifiers of its mention (or there are none)."""
+        return not qualifiers or self._qualified(position, qualifiers) > 0
+
+    def _qualified(self, position: int, qualifiers: Sequence[str]) -> float:
+        """How well the qualifiers fit a place: one per qualifier that names its country,
+        a division it lies in or a place near it, and a half more for a named place near
+        it ("Yasne, Donetsk": the Yasne by Donetsk city, of the several in Donetsk Oblast);
+        one less per qualifier that names only places far from it.
+        """
         country = self._country_of[position]
-        admin_keys = self._admin_keys.get((country, self._admin1_of[position] or ""), set())
-        hits = 0
-        for qualifier in qualifiers:
+        admin_keys = self._admin_keys.get(
+            (country, _ADMIN1, self._admin1_of[position] or ""), set()
+        )
+        admin2 = self._admin2_of[position]
+        if admin2:
+            admin_keys = admin_keys | self._admin_keys.get((country, _ADMIN2, admin2), set())
+        hits = 0.0
+        for written in qualifiers:
+            qualifier = _without_admin_words(written)
             skeleton = _skeleton(qualifier)
+            near = self._near_namesake(position, qualifier)
             if (
                 qualifier in admin_keys
+                or written in admin_keys
                 or country_code(qualifier) == country
                 or any(skeleton == _skeleton(key) for key in admin_keys)
             ):
-                hits += 1
+                hits += 1.5 if near else 1.0
+            elif near:
+                hits += 1.0
+            elif self._names_place_far_from(position, qualifier):
+                hits -= 1.0  # "Palanpur area, Surat": a Palanpur far from Surat is another one
         return hits
+
+    def _names_place_far_from(self, position: int, key: str) -> bool:
+        """Whether ``key`` names places, none of them within ``CONTRADICTION_KM`` of the place."""
+        others = [other for other in self._positions(key) if self._kinds[other] != _COUNTRY]
+        return bool(others) and not any(
+            self._country_of[other] == self._country_of[position]
+            and _distance_km(
+                self._lats[position], self._lons[position], self._lats[other], self._lons[other]
+            )
+            <= CONTRADICTION_KM
+            for other in others
+        )
+
+    def _near_namesake(self, position: int, key: str) -> bool:
+        """Whether a place called ``key`` (its division, its city) lies near the place."""
+        for other in self._positions(key):
+            if (
+                other != position
+                and self._country_of[other] == self._country_of[position]
+                and self._kinds[other] in (_CITY, _ADMIN2)
+                and _distance_km(
+                    self._lats[position], self._lons[position], self._lats[other], self._lons[other]
+                )
+                <= QUALIFIER_NEAR_KM
+            ):
+                return True
+        return False
 
     def _ranked(
         self,
@@ -493,39 +789,70 @@ class Gazetteer:
     ) -> list[int]:
         """``positions`` best first (see the module docstring for the order).
 
-        ``kind`` is the kind the mention asks for; ``key`` the name it was found by,
-        which counts for less when it is only an alternate name of a city.
+        ``kind`` is the kind the mention asks for (``"admin"``: a division of either
+        level); ``key`` the name it was found by, which counts for less when it is
+        only an alternate name of a city.
         """
         unique = list(dict.fromkeys(positions))
-        # A region yields to a city of the same country that lies in it (the region is
-        # named after it) or that is big: "Osh", "Moscow", "Sanaa" are the cities.
-        shadowing: set[tuple[str, str | None]] = set()
+        # A division yields to a city of the same country that lies in it (the division
+        # is named after it) or that is big: "Osh", "Moscow", "Sanaa" are the cities.
+        shadowing: set[tuple[str, int, str | None]] = set()
         for position in unique:
             if self._kinds[position] == _CITY:
                 country = self._country_of[position]
-                shadowing.add((country, self._admin1_of[position]))
+                shadowing.add((country, _ADMIN1, self._admin1_of[position]))
+                shadowing.add((country, _ADMIN2, self._admin2_of[position]))
                 if self._weights[position] >= BIG_CITY_POPULATION:
-                    shadowing.add((country, None))
+                    shadowing.add((country, _ADMIN1, None))
+                    shadowing.add((country, _ADMIN2, None))
 
-        def sort_key(position: int) -> tuple[int, int, int, int, float]:
+        def sort_key(position: int) -> tuple[float, int, int, int, float]:
             country = self._country_of[position]
             kind_code = self._kinds[position]
             weight: float = self._weights[position]
-            if kind_code == _ADMIN1 and (
-                (country, self._admin1_of[position]) in shadowing or (country, None) in shadowing
-            ):
-                kind_code = len(KINDS)
-            elif kind_code == _CITY and key is not None and not self._is_own_name(position, key):
-                weight *= ALTERNATE_NAME_WEIGHT
+            if kind_code in (_ADMIN1, _ADMIN2):
+                own = (
+                    self._admin1_of[position] if kind_code == _ADMIN1 else self._admin2_of[position]
+                )
+                if (country, kind_code, own) in shadowing or (
+                    country,
+                    kind_code,
+                    None,
+                ) in shadowing:
+                    rank = len(KINDS)
+                else:
+                    rank = kind_code if kind_code == _ADMIN1 else _CITY
+            else:
+                rank = kind_code
+                if kind_code == _CITY and key is not None and not self._is_own_name(position, key):
+                    weight *= ALTERNATE_NAME_WEIGHT
             return (
                 -self._qualified(position, qualifiers) if qualifiers else 0,
                 context.index(country) if country in context else len(context),
-                0 if kind is None or KINDS[self._kinds[position]] == kind else 1,
-                kind_code,
+                _kind_mismatch(kind, kind_code),
+                rank,
                 -weight,
             )
 
         return sorted(unique, key=sort_key)
+
+
+def _kind_mismatch(wanted: str | None, kind_code: int) -> int:
+    """0 when a place is of the kind a mention asks for, 1 for the other division level, else 2."""
+    if wanted is None:
+        return 0
+    kind = KINDS[kind_code]
+    if kind == wanted or (wanted == "admin" and kind_code in (_ADMIN1, _ADMIN2)):
+        return 0
+    return 1 if wanted.startswith("admin") and kind_code in (_ADMIN1, _ADMIN2) else 2
+
+
+def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlam = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlam / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, a)))
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,0 +1,116 @@
+"""Tests for eventwatch.resolve.geography: a document's countries and places.
+
+The texts are written for these tests in the style of conflict-event notes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwatch.extract import ExtractedDocument
+from eventwatch.model import Document
+from eventwatch.resolve.geography import (
+    country_votes,
+    document_places,
+    find_place_names,
+    infer_countries,
+    main_place,
+    with_qualifiers,
+)
+from eventwatch.resolve.places import default_gazetteer
+
+
+def _extracted(text: str, places: list[tuple[int, str]] | None = None) -> ExtractedDocument:
+    return ExtractedDocument(
+        document=Document(id="doc", text=text),
+        mentions=[],
+        entities=[],
+        places=places or [],
+        sentences=[(0, len(text))],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # places settle it, whatever the actors' nationality
+        ("Turkish forces shelled a village near Tal Tamer in al-Hasakeh.", "SYR"),
+        ("Israeli and Jordanian envoys met in Ramallah.", "PSE"),
+        # a qualified village, though the group is at home next door
+        ("Boko Haram looted houses in Kerawa village, Kolofata (Mayo-Sava, Extreme-Nord).", "CMR"),
+        ("Militiamen attacked a school near Masisi (Masisi, Nord-Kivu).", "COD"),
+        ("Two men were killed in Jhudo town (Mirpurkhas, Sindh).", "PAK"),
+        # no place the gazetteer knows: the groups
+        ("Houthi forces shelled positions of the Southern Resistance near Bab Ghalaq.", "YEM"),
+        ("Taliban militants attacked a police checkpoint at night.", "AFG"),
+        ("FARDC soldiers clashed with M23 rebels.", "COD"),
+        # the Saudi-led coalition fights in Yemen
+        ("Saudi-led coalition airstrikes hit Khabb wa ash Shaaf district (Al Jawf).", "YEM"),
+    ],
+)
+def test_geography_infer_countries_main_country(text: str, country: str) -> None:
+    assert infer_countries(_extracted(text), default_gazetteer())[0] == country
+
+
+def test_geography_incidental_mentions_make_no_country() -> None:
+    text = "Protesters blocked a road in Zxqville over the high US dollar exchange rate."
+    assert infer_countries(_extracted(text), default_gazetteer()) == []
+    votes = country_votes(
+        "Iran-backed militias clashed with Iraqi police in Basra.", gazetteer=default_gazetteer()
+    )
+    assert max(votes, key=votes.__getitem__) == "IRQ"
+
+
+def test_geography_weak_namesakes_abroad_are_left_off() -> None:
+    text = "Rioters gathered outside the Seray in Tripoli, Lebanon, and in Police square."
+    countries = infer_countries(_extracted(text), default_gazetteer())
+    assert countries[0] == "LBN" and "POL" not in countries and "IRN" not in countries
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "raided houses in Kerawa village, Kolofata subdivision (Mayo-Sava, Extreme-Nord), taking",
+            [
+                (17, "Kerawa village, Kolofata"),
+                (33, "Kolofata subdivision, Mayo-Sava, Extreme-Nord"),
+                (55, "Mayo-Sava, Extreme-Nord"),
+            ],
+        ),
+        (
+            "a protest in villages of Nabha district (Punjab) against",
+            [(25, "Nabha district, Punjab")],
+        ),
+        (
+            "On 8 May 2020, in Atenango del Rio, Guerrero, two men",
+            [(18, "Atenango del Rio, Guerrero")],
+        ),
+        ("Turkish forces shelled Menbij in Aleppo using", [(23, "Menbij, Aleppo"), (33, "Aleppo")]),
+        ("rallied in central Thessaloniki for", [(19, "Thessaloniki")]),
+        ("On Monday, The Police said", []),
+        ("Clashes in Masisi, Nord-Kivu.", [(11, "Masisi, Nord-Kivu")]),
+    ],
+)
+def test_geography_find_place_names(text: str, expected: list[tuple[int, str]]) -> None:
+    assert find_place_names(text) == expected
+
+
+def test_geography_document_places_put_the_qualified_reading_first() -> None:
+    text = "Clashes in Masisi, Nord-Kivu."
+    places = document_places(_extracted(text, [(11, "Masisi")]))
+    assert places[0] == (11, "Masisi, Nord-Kivu") and (11, "Masisi") in places
+
+
+def test_geography_with_qualifiers() -> None:
+    places = [(3, "Shahpur sector area, Poonch district, J&K"), (3, "Shahpur")]
+    assert with_qualifiers("Shahpur", 3, places) == "Shahpur sector area, Poonch district, J&K"
+    assert with_qualifiers("Shahpur", 40, places) == "Shahpur"
+
+
+def test_geography_main_place_is_the_first_in_the_main_country() -> None:
+    gazetteer = default_gazetteer()
+    places = [(5, "Xyzzyville"), (20, "Niteroi, Rio de Janeiro"), (60, "Lisbon")]
+    place = main_place(places, ["BRA", "PRT"], gazetteer)
+    assert place is not None and place.name == "Niterói"
+    assert main_place(places, [], gazetteer) is None

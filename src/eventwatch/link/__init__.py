@@ -125,16 +125,18 @@ class Story:
         """
         found: dict[str, list[dict[str, Any]]] = {}
         fields = {
-            "date": lambda e: e["date"]["start"]
-            if e["date"]["basis"] == "text" and not _vague(e)
-            else None,
+            "date": lambda e: (
+                e["date"]["start"] if e["date"]["basis"] == "text" and not _vague(e) else None
+            ),
             **{
                 key: (lambda e, k=key: e["counts"].get(k))
                 for key in ("killed", "injured", "arrested")
             },
-            "actor": lambda e: (e.get("actor") or {}).get("name")
-            if _proper((e.get("actor") or {}).get("name") or "")
-            else None,
+            "actor": lambda e: (
+                (e.get("actor") or {}).get("name")
+                if _proper((e.get("actor") or {}).get("name") or "")
+                else None
+            ),
         }
         for name, read in fields.items():
             values: dict[Any, list[str]] = defaultdict(list)
@@ -239,7 +241,7 @@ class StoryLinker:
         self.terms = TermStats()
         self._reports: dict[str, Report] = {}
         self._blocks: dict[tuple[str, bool], _Block] = defaultdict(_Block)
-        self._pairs: dict[tuple[str, str], tuple[bool, float]] = {}
+        self._pairs: dict[tuple[str, str], tuple[int, float]] = {}
 
     # ------------------------------------------------------------------ index
 
@@ -283,8 +285,8 @@ class StoryLinker:
             key = (key[1], key[0])
         known = self._pairs.get(key)
         if known is None:
-            known = (compatible(a, b, window=self.window), evidence(a, b, self.terms))
-            self._pairs[key] = known
+            level = compatible(a, b, window=self.window)
+            known = self._pairs[key] = (level, evidence(a, b, self.terms) if level else 0.0)
         return known
 
     def _link_score(self, a: Report, b: Report) -> float | None:
@@ -374,12 +376,13 @@ class StoryLinker:
             members[story_id] = [self._reports[e["id"]] for e in story.events]
             for event in story.events:
                 cluster[event["id"]] = story_id
+        fresh_ids = set(cluster) - set(self.story_of)
         links: dict[str, dict[str, _Link]] = defaultdict(dict)
         for report in reports:
             mine = report.event["id"]
             for other in self._in_reach(report):
                 theirs = other.event["id"]
-                if theirs in members and theirs <= mine and len(members[theirs]) == 1:
+                if theirs in fresh_ids and theirs <= mine:
                     continue  # each pair of new events once
                 score = self._link_score(report, other)
                 if score is not None:
@@ -463,9 +466,10 @@ def _gap_days(a: Report, b: Report) -> int:
 def link_events(events: Iterable[dict[str, Any]], *, window_days: int = 3) -> list[Story]:
     """Group event records (``EventRecord.to_dict()`` shape) from many documents into stories.
 
-    Events are linked in date order through a :class:`StoryLinker`, so the cost grows
-    with the number of reports within reach of each event, not with the square of
-    the collection.  Events that cannot be linked (hypothetical, negated or planned,
+    Events are linked at once through :meth:`StoryLinker.add_all` (the stories that
+    share most evidence are joined first, whatever the input order), comparing each
+    event only with the reports in reach of it, so the cost grows with the number of
+    reports within reach of each event, not with the square of the collection.  Events that cannot be linked (hypothetical, negated or planned,
     or with no usable date) are left out.
 
     Args:

@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from eventwatch.resolve.countries import country_code
@@ -63,7 +64,7 @@ MAX_SPAN_DAYS = 10
 #: Date ranges wider than this are too vague to link at all.
 VAGUE_SPAN_DAYS = 366
 #: Evidence a pair needs when it reaches across kinds or from a vague date: one named
-#: participant in common, or rare words worth as much (about two names only the two share).
+#: participant in common, or rare words worth as much (a rare name and a place, say).
 STRONG_EVIDENCE = 1.0
 #: Reports of related kinds must be this close in time (days between their ranges).
 RELATED_WINDOW_DAYS = 1
@@ -148,17 +149,32 @@ def interval(event: dict[str, Any]) -> tuple[int, int] | None:
     return start, end
 
 
+_RELATED = {
+    (first, second): modes
+    for pair, modes in RELATED_TYPES.items()
+    for first in pair
+    for second in pair
+    if first != second
+}
+
+
 def related(first: str, second: str) -> bool:
     """Whether reports of these two kinds may be reports of one event."""
-    return first != second and frozenset({first, second}) in RELATED_TYPES
+    return (first, second) in _RELATED
 
 
 # --------------------------------------------------------------------------- rare words
 
 
+@lru_cache(maxsize=1 << 17)
 def _fold(word: str) -> str:
     key = name_key(re.sub(r"['’]s$", "", word))
     return "".join(key)
+
+
+@lru_cache(maxsize=1 << 16)
+def _country(word: str) -> str | None:
+    return country_code(word)
 
 
 def _dateline(text: str) -> tuple[str, str]:
@@ -185,7 +201,7 @@ def _terms(text: str) -> set[str]:
         if not word[:1].isupper() or lowered in _COMMON or lowered in GENERIC_NOUNS:
             continue
         bare = re.sub(r"['’]s$", "", word)
-        country = country_code(bare)
+        country = _country(bare)
         folded = _fold(bare)
         if country:
             found.add("@" + country)
@@ -200,6 +216,7 @@ class TermStats:
     def __init__(self) -> None:
         self.documents: Counter[str] = Counter()
         self._seen: dict[str, set[str]] = {}
+        self._weights: dict[str, float] = {}
 
     def add(self, doc_id: str, terms: Iterable[str]) -> None:
         known = self._seen.setdefault(doc_id, set())
@@ -207,12 +224,16 @@ class TermStats:
             if term not in known:
                 known.add(term)
                 self.documents[term] += 1
+        self._weights.clear()  # the collection grew: every weight changes
 
     def weight(self, term: str) -> float:
         """1 for a word only one document uses, falling towards 0 for words all use."""
-        total = max(len(self._seen), 2)
-        count = max(self.documents.get(term, 1), 1)
-        return math.log(1 + total / count) / math.log(1 + total)
+        found = self._weights.get(term)
+        if found is None:
+            total = max(len(self._seen), 2)
+            count = max(self.documents.get(term, 1), 1)
+            found = self._weights[term] = math.log(1 + total / count) / math.log(1 + total)
+        return found
 
 
 # --------------------------------------------------------------------------- one report
@@ -224,11 +245,16 @@ class Report:
 
     event: dict[str, Any]
     days: tuple[int, int]
-    actor: dict[str, Any] | None
+    actor: dict[str, Any] | None  # named participants only
     recipient: dict[str, Any] | None
     terms: frozenset[str]
     words: frozenset[str]  # every folded word of the report's texts
     place_stated: bool  # the place is named in the report's sentence, not its dateline
+    type: str
+    mode: str | None
+    doc_id: str
+    vague: bool
+    location: dict[str, Any]
 
     @classmethod
     def of(cls, event: dict[str, Any]) -> Report:
@@ -250,15 +276,20 @@ class Report:
         stated = bool(location.get("text")) and not (
             dateline and _fold(location["text"]) == _fold(dateline)
         )
-        return cls(event, days, actor, recipient, frozenset(terms), frozenset(words), stated)
-
-    @property
-    def vague(self) -> bool:
-        return self.days[1] - self.days[0] > MAX_SPAN_DAYS
-
-    @property
-    def type(self) -> str:
-        return str(self.event["event_type"])
+        return cls(
+            event,
+            days,
+            actor,
+            recipient,
+            frozenset(terms),
+            frozenset(words),
+            stated,
+            str(event["event_type"]),
+            event.get("mode"),
+            str(event["doc_id"]),
+            days[1] - days[0] > MAX_SPAN_DAYS,
+            location,
+        )
 
     def names_place(self, location: dict[str, Any]) -> bool:
         """Whether this report's text names a place (by its name or as another report wrote it)."""
@@ -279,7 +310,11 @@ def _proper(name: str) -> bool:
 
 
 def _named(x: dict[str, Any] | None) -> bool:
-    name = (x or {}).get("name") or ""
+    return bool(x) and _is_name((x or {}).get("name") or "")
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_name(name: str) -> bool:
     return _proper(name) and name.lower() not in GENERIC_NOUNS
 
 
@@ -287,13 +322,22 @@ def _same_participant(x: dict[str, Any] | None, y: dict[str, Any] | None) -> boo
     """True/False when both are named; None when either is a description or missing."""
     if not (_named(x) and _named(y)):
         return None
-    assert x is not None and y is not None
-    if x.get("id") and x.get("id") == y.get("id"):
+    return _same(x, y)  # type: ignore[arg-type]
+
+
+def _same(x: dict[str, Any], y: dict[str, Any]) -> bool:
+    """Whether two named participants are one."""
+    known = x.get("id")
+    return bool(known and known == y.get("id")) or _same_name(x["name"], y["name"])
+
+
+@lru_cache(maxsize=1 << 16)
+def _same_name(first: str, second: str) -> bool:
+    """ "Japarov" in "Sadyr Japarov", spelling variants, initials: one participant's names."""
+    x, y = first.lower(), second.lower()
+    if x in y or y in x or name_skeleton(x) == name_skeleton(y):
         return True
-    first, second = x["name"].lower(), y["name"].lower()
-    if first in second or second in first or name_skeleton(first) == name_skeleton(second):
-        return True
-    return person_names_agree(x["name"], y["name"])
+    return person_names_agree(first, second)
 
 
 def _participants_agree(a: Report, b: Report) -> bool:
@@ -301,11 +345,10 @@ def _participants_agree(a: Report, b: Report) -> bool:
         mine = [p for p in (a.actor, a.recipient) if p]
         theirs = [p for p in (b.actor, b.recipient) if p]
         if len(mine) == 2 and len(theirs) == 2:
-            return any(_same_participant(x, y) for x in mine for y in theirs)
+            return any(_same(x, y) for x in mine for y in theirs)
         return True
-    return (
-        _same_participant(a.actor, b.actor) is not False
-        and _same_participant(a.recipient, b.recipient) is not False
+    return (a.actor is None or b.actor is None or _same(a.actor, b.actor)) and (
+        a.recipient is None or b.recipient is None or _same(a.recipient, b.recipient)
     )
 
 
@@ -313,7 +356,7 @@ def _shared_participants(a: Report, b: Report) -> int:
     return sum(
         1
         for x in (a.actor, a.recipient)
-        if x and any(_same_participant(x, y) for y in (b.actor, b.recipient))
+        if x and any(y and _same(x, y) for y in (b.actor, b.recipient))
     )
 
 
@@ -324,7 +367,7 @@ def _named_in_text(a: Report, b: Report) -> float:
     for mine, theirs in ((a, b), (b, a)):
         for participant in (mine.actor, mine.recipient):
             if not participant or any(
-                _same_participant(participant, p) for p in (theirs.actor, theirs.recipient)
+                p and _same(participant, p) for p in (theirs.actor, theirs.recipient)
             ):
                 continue
             key = name_key(participant["name"])
@@ -339,13 +382,10 @@ def _named_in_text(a: Report, b: Report) -> float:
 
 
 def _modes_agree(a: Report, b: Report) -> bool:
-    x, y = a.event.get("mode"), b.event.get("mode")
+    x, y = a.mode, b.mode
     if a.type != b.type:
-        allowed = RELATED_TYPES[frozenset({a.type, b.type})]
-        return all(
-            allowed[r.type] is None or r.event.get("mode") in allowed[r.type]  # type: ignore[operator]
-            for r in (a, b)
-        )
+        allowed = _RELATED[(a.type, b.type)]
+        return all(allowed[r.type] is None or r.mode in allowed[r.type] for r in (a, b))  # type: ignore[operator]
     if a.type not in _MODE_MATTERS:
         return True
     return x is None or y is None or x == y or frozenset({x, y}) in _COMPATIBLE_MODES
@@ -360,15 +400,15 @@ def _places_agree(a: Report, b: Report) -> int:
     one report only inferred (from its dateline, the document, an adjective) gives
     way to the country its own text names, or to strong evidence.  Elsewhere, two countries need a participant in common.
     """
-    x, y = a.event.get("location") or {}, b.event.get("location") or {}
+    x, y = a.location, b.location
     countries = x.get("country"), y.get("country")
     if a.type not in _PLACED and b.type not in _PLACED:
         if None in countries or countries[0] == countries[1] or _shared_participants(a, b):
             return AGREE
         return DISAGREE
-    if a.names_place(y) and b.names_place(x):
-        return AGREE
     if None not in countries and countries[0] != countries[1]:
+        if a.names_place(y) and b.names_place(x):
+            return AGREE
         if a.place_stated and b.place_stated:
             return DISAGREE
         if any(
@@ -381,7 +421,9 @@ def _places_agree(a: Report, b: Report) -> int:
         return AGREE
     if None in (x.get("lat"), x.get("lon"), y.get("lat"), y.get("lon")):
         return AGREE
-    return AGREE if _km(x["lat"], x["lon"], y["lat"], y["lon"]) <= 100 else DISAGREE
+    if _km(x["lat"], x["lon"], y["lat"], y["lon"]) <= 100:
+        return AGREE
+    return AGREE if a.names_place(y) and b.names_place(x) else DISAGREE
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -403,7 +445,7 @@ def evidence(a: Report, b: Report, stats: TermStats) -> float:
     rarity), the same place (0.5), the same figure (0.5 each)."""
     score = _shared_participants(a, b) + _named_in_text(a, b)
     score += sum(stats.weight(t) for t in a.terms & b.terms)
-    x, y = a.event.get("location") or {}, b.event.get("location") or {}
+    x, y = a.location, b.location
     if x.get("name") and x.get("name") == y.get("name"):
         score += 0.5
     counts_a, counts_b = a.event.get("counts") or {}, b.event.get("counts") or {}
@@ -426,7 +468,7 @@ def compatible(a: Report, b: Report, *, window: int) -> int:
     """
     if a.type != b.type and not related(a.type, b.type):
         return DISAGREE
-    if a.event["doc_id"] == b.event["doc_id"]:
+    if a.doc_id == b.doc_id:
         # one document's two mentions of one kind, a day apart at most, with nothing
         # to tell them apart, may be one event told twice (a story joined through other
         # documents' reports takes both); a vague date is a look back at another event
@@ -449,7 +491,7 @@ def may_found_link(a: Report, b: Report, level: int, score: float) -> bool:
     reports dated only to a month or a year (and then of one kind), and reports
     whose inferred countries differ.
     """
-    if level == DISAGREE or a.event["doc_id"] == b.event["doc_id"]:
+    if level == DISAGREE or a.doc_id == b.doc_id:
         return False
     strong = score >= STRONG_EVIDENCE
     if a.type != b.type:

@@ -2,17 +2,27 @@
 
 Within a document, :func:`document_entities` groups every named mention the way
 the actor resolver does ("Japarov" with "Sadyr Japarov", "SNCS" with "State
-Committee for National Security") and resolves places in the gazetteer.
+Committee for National Security") and resolves places in the gazetteer.  It reads
+the NER labels with care (a capital tagged as a person is a place, "Osh Region"
+is not the city of Osh, "the Kyrgyz Republic Sadyr Japarov" names a person) and
+adds the mentions the NER model missed: other occurrences of the document's own
+names (a surname, an acronym defined in brackets), named sites and divisions
+("Sabreen market", "Depayin township"), acronyms, and — as *tentative* entities,
+kept only when the registry knows them — other capitalised names.
 
 Across documents, an :class:`EntityRegistry` holds the canonical entities seen so
 far and joins a document's entity to one of them when names and context agree:
-the same full name (spelling variants folded: "Tashiyev" is "Tashiev"), a
-surname that only one known person of a compatible country carries, an acronym or
-expansion of a known organisation.  Entities are kept apart when they do not
-agree: a different first name or surname ("Imamidin Tashov" is not "Kamchybek
-Tashiev"), a different country, a different place in the gazetteer ("Osh" the
-city is not "Osh Region").  Each canonical entity keeps its aliases, its country
-and sector, and the offices the texts give it with their dates.
+the same full name (spelling variants folded: "Tashiyev" is "Tashiev"; one
+transliteration slip allowed: "Gutul"/"Gutsul", "Araghchi"/"Araqchi"), an
+initial for the given name ("S. Japarov"), a surname or a given name that only
+one known person of a compatible country carries, the initials of a full name
+("MBS"), an acronym or expansion of a known organisation ("ECOWAS"), a body's
+name with or without its country ("… of the Kyrgyz Republic").  Entities are kept
+apart when they do not agree: a different given name ("Imamidin Tashov" is not
+"Kamchybek Tashiev", "Thaksin" is not "Paetongtarn Shinawatra"), a different
+country, a different place in the gazetteer ("Osh" the city is not "Osh Region").
+Each canonical entity keeps its aliases, its country and sector, and the offices
+the texts give it with their dates.
 """
 
 from __future__ import annotations
@@ -23,6 +33,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from eventwatch.extract import ExtractedDocument
@@ -58,13 +69,6 @@ GENERIC_NOUNS = frozenset(
     meeting treaty agreement talks photographs videos reports statement
     """.split()
 )
-_LABEL_KIND = {
-    "PERSON": "person",
-    "ORG": "organization",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
-}
 _SPELLING = [
     (re.compile(r"kh"), "h"),
     (re.compile(r"ph"), "f"),
@@ -77,6 +81,7 @@ _SPELLING = [
 ]
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold_word(word: str) -> str:
     """ "Tashiyev" → "tashiev", "Mohammed" → "mohamed": spelling variants of one name."""
     text = unicodedata.normalize("NFKD", word.lower())
@@ -86,6 +91,7 @@ def _fold_word(word: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1 << 16)
 def name_skeleton(name: str) -> str:
     """A spelling-blind form of a name: folded words without vowels, h, w or y.
 
@@ -99,6 +105,7 @@ def name_skeleton(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> tuple[str, ...]:
     """The folded words of a name, for matching across documents."""
     return tuple(w for w in (_fold_word(p) for p in re.split(r"[\s\-‐]+", name)) if w)
@@ -116,6 +123,7 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+@lru_cache(maxsize=1 << 16)
 def _word_variants(a: str, b: str) -> bool:
     """Two folded words one transliteration apart: "gutul"/"gutsul", "tiani"/"tchiani"
     (not "hasina"/"sana": alike without their vowels, but two letters apart)."""
@@ -138,7 +146,9 @@ def _one_edit_or_digraph(a: str, b: str) -> bool:
     short, long_ = sorted((a, b), key=len)
     if len(long_) - len(short) > 2:
         return False
-    head = next((i for i, (x, y) in enumerate(zip(short, long_, strict=False)) if x != y), len(short))
+    head = next(
+        (i for i, (x, y) in enumerate(zip(short, long_, strict=False)) if x != y), len(short)
+    )
     tail = 0
     while tail < len(short) - head and short[-1 - tail] == long_[-1 - tail]:
         tail += 1
@@ -149,6 +159,7 @@ def _one_edit_or_digraph(a: str, b: str) -> bool:
 _PARTICLES = frozenset("de da do dos del della di van von der bin ben ibn al el la le".split())
 
 
+@lru_cache(maxsize=1 << 16)
 def person_names_agree(first: str, second: str) -> bool:
     """Whether two written names may be one person's.
 
@@ -326,19 +337,25 @@ def _last_word(text: str) -> str:
     return words[-1] if words else ""
 
 
+@lru_cache(maxsize=1 << 16)
 def _bare(text: str) -> str:
     """ "the Gazela bridge" → "Gazela bridge", "Khartoum State's" → "Khartoum State"."""
     text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
     return re.sub(r"['’]s?$", "", text).strip(" ,.;:\"'“”")
 
 
+#: A hyphenated description before a name: "Islamist-inspired", "Kremlin-backed".
+_DESCRIPTOR = re.compile(r"[A-Z][\w']*-[a-z][\w-]*")
+
+
+@lru_cache(maxsize=1 << 16)
 def _bare_person(text: str) -> str:
     """A person's name without the titles and descriptions before it."""
     words = _bare(text).split()
     while len(words) > 1 and (
         words[0].lower() in _TITLE_WORDS
         or not words[0][:1].isupper()
-        or re.fullmatch(r"[A-Z][\w']*-[a-z][\w-]*", words[0])  # "Islamist-inspired", "Kremlin-backed"
+        or _DESCRIPTOR.fullmatch(words[0])
     ):
         words = words[1:]
     return " ".join(words)
@@ -359,7 +376,9 @@ class _Page:
     name_parts: set[str]  # folded words of PERSON spans of two words or more
 
     @classmethod
-    def of(cls, extracted: ExtractedDocument, gazetteer: Gazetteer, countries: Sequence[str]) -> _Page:
+    def of(
+        cls, extracted: ExtractedDocument, gazetteer: Gazetteer, countries: Sequence[str]
+    ) -> _Page:
         person_words: dict[str, set[str]] = defaultdict(set)
         name_parts: set[str] = set()
         for span in extracted.named:
@@ -434,18 +453,22 @@ def _without_country_prefix(span: NamedSpan) -> tuple[int, str] | None:
 
 def _given_name_before(start: int, page: _Page) -> int | None:
     """Where a given name right before ``start`` begins ("Mahamadou" of "Mahamadou Sana"):
-    a capitalised word, not a title, a country or a possessive, not opening a sentence."""
-    match = re.search(r"(?<![\w'’.-])([A-Z][a-zà-ÿ]+)[ \t]+$", page.text[max(0, start - 40) : start])
+    a capitalised word, not a title, a country, a place or a possessive; opening a
+    sentence, only a word the text never writes in lower case ("Yesterday Sana…")."""
+    match = re.search(
+        r"(?<![\w'’.-])([A-Z][a-zà-ÿ]+)[ \t]+$", page.text[max(0, start - 40) : start]
+    )
     if match is None:
         return None
     word = match.group(1)
-    begin = start - (len(match.group()) )
+    begin = start - len(match.group())
     before = page.text[:begin].rstrip(" \t")
-    opening = not before or before[-1] in ".!?:;\"“\n—–(-"
+    opening = not before or before[-1] in '.!?:;"“\n—–(-'
     if (
         word.lower() in _TITLE_WORDS | _COMMON_OPENERS | GENERIC_NOUNS
         or country_code(word)
-        or opening and re.search(rf"\b{word.lower()}\b", page.text)  # "Yesterday", a common word
+        or opening
+        and re.search(rf"\b{word.lower()}\b", page.text)  # "Yesterday", a common word
         or page.known_place(word) is not None
     ):
         return None
@@ -481,7 +504,8 @@ def _read_span(span: NamedSpan, page: _Page) -> _Reading | None:
         and not _is_body(text)
         and (
             after.lower() in _DIVISION_WORDS
-            or after.lower() in _SITE_WORDS and page.known_place(_bare(text)) is None
+            or after.lower() in _SITE_WORDS
+            and page.known_place(_bare(text)) is None
         )
     ):
         # "Macomia district", "Gazela bridge" (but "a Bogotá park" is in Bogotá)
@@ -508,9 +532,10 @@ def _read_span(span: NamedSpan, page: _Page) -> _Reading | None:
             if whole is None:
                 return None
             text = whole.group()
-            return _Reading("organization" if _is_body(text) else "person", start, start + len(text), text)
-        elif page.known_place(bare):
-            place = page.known_place(bare)
+            return _Reading(
+                "organization" if _is_body(text) else "person", start, start + len(text), text
+            )
+        elif (place := page.known_place(bare)) is not None:
             return _Reading("place", start, end, text, place, tentative=True)
         elif bare.lower().endswith(_ADJECTIVE_ENDINGS) or set(words) & page.name_parts:
             return None  # "Islamist", or a part of a person's name
@@ -519,7 +544,8 @@ def _read_span(span: NamedSpan, page: _Page) -> _Reading | None:
     if label in {"PERSON", "ORG"}:
         body = _is_body(bare)
         if _last_word(bare) in _DIVISION_WORDS and not _is_body(bare.rsplit(" ", 1)[0]):
-            place = page.place(bare)  # "Osh Region" or "Khartoum State's" tagged as a body or person
+            # "Osh Region" or "Khartoum State's" tagged as a body or a person
+            place = page.place(bare)
             if place is not None:
                 return _Reading("place", start, end, text, place)
         if not body and not page.names_person(bare):
@@ -677,10 +703,15 @@ def _covered(entities: Iterable[LocalEntity]) -> list[tuple[int, int]]:
     return sorted((start, end) for e in entities for start, end, _ in e.mentions)
 
 
+#: No name is longer than this many characters: spans starting further back end before.
+_LONGEST_NAME = 300
+
+
 def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether ``start:end`` overlaps none of the sorted ``spans``."""
     at = bisect.bisect_left(spans, (end, end))
-    return not any(s < end and start < e for s, e in spans[max(0, at - 8) : at])
+    first = bisect.bisect_left(spans, (start - _LONGEST_NAME, 0), 0, at)
+    return not any(start < e for _, e in spans[first:at])
 
 
 def _add_named_places(
@@ -695,7 +726,8 @@ def _add_named_places(
         while proper and (
             proper[0].lower() in _COMMON_OPENERS | _TITLE_WORDS
             or re.search(r"['’]s$", proper[0])  # "Ukraine's Zaporizhzhia region"
-            or page.known_place(proper[0]) is not None and len(proper) > 1
+            or page.known_place(proper[0]) is not None
+            and len(proper) > 1
         ):
             proper = proper[1:]
         if not proper or match.group(2).lower() in _SITE_WORDS and page.known_place(proper[-1]):
@@ -726,7 +758,9 @@ def _add_defined_acronyms(entities: list[LocalEntity], text: str) -> None:
         if owner is None or sum(c.isupper() for c in letters) < 2:
             continue
         spot = (match.start(1), match.end(1))
-        holders = [e for e in entities if any(s < spot[1] and spot[0] < t for s, t, _ in e.mentions)]
+        holders = [
+            e for e in entities if any(s < spot[1] and spot[0] < t for s, t, _ in e.mentions)
+        ]
         if not holders:
             owner.mentions.append((*spot, letters))
         for holder in holders:
@@ -762,7 +796,9 @@ def _add_other_occurrences(entities: list[LocalEntity], text: str) -> None:
     if not usable:
         return
     pattern = re.compile(
-        r"(?<![\w'’-])(" + "|".join(re.escape(a) for a in sorted(usable, key=len, reverse=True)) + r")(?![\w-])"
+        r"(?<![\w'’-])("
+        + "|".join(re.escape(a) for a in sorted(usable, key=len, reverse=True))
+        + r")(?![\w-])"
     )
     covered = _covered(entities)
     for match in pattern.finditer(text):
@@ -792,7 +828,9 @@ def _add_capitalised_names(
             words = name.split()
             if len(words) == 1 and name.lower() in _TITLE_WORDS | _COMMON_OPENERS:
                 continue
-            dateline = start == 0 or text[start - 1] == "\n" and re.match(r"\s*(?:,|—|–|--)", text[end:])
+            dateline = (
+                start == 0 or text[start - 1] == "\n" and re.match(r"\s*(?:,|—|–|--)", text[end:])
+            )
             if len(words) > 1 and _last_word(name) in _BODY_WORDS:
                 found = entity(name, "organization")  # "General Police Inspectorate"
             elif name.isupper() and name.isalpha() and 3 <= len(name) <= 8 and not dateline:
@@ -893,15 +931,16 @@ class EntityRegistry:
 
     def __init__(self, entities: Iterable[CanonicalEntity] = ()) -> None:
         self.entities: dict[str, CanonicalEntity] = {}
-        self._by_full: dict[tuple[str, ...], list[str]] = defaultdict(list)
-        self._by_surname: dict[str, list[str]] = defaultdict(list)
-        self._by_given: dict[str, list[str]] = defaultdict(list)
-        self._by_initials: dict[str, list[str]] = defaultdict(list)
-        self._by_surname_variant: dict[str, list[str]] = defaultdict(list)
-        self._by_org: dict[tuple[str, ...], list[str]] = defaultdict(list)
-        self._by_acronym: dict[str, list[str]] = defaultdict(list)
-        self._by_skeleton: dict[str, list[str]] = defaultdict(list)
-        self._by_alias: dict[str, list[str]] = defaultdict(list)
+        self._by_full: dict[tuple[str, ...], dict[str, None]] = defaultdict(dict)
+        self._by_surname: dict[str, dict[str, None]] = defaultdict(dict)
+        self._by_given: dict[str, dict[str, None]] = defaultdict(dict)
+        self._by_initials: dict[str, dict[str, None]] = defaultdict(dict)
+        self._by_ends: dict[tuple[str, ...], dict[str, None]] = defaultdict(dict)
+        self._by_surname_variant: dict[str, dict[str, None]] = defaultdict(dict)
+        self._by_org: dict[tuple[str, ...], dict[str, None]] = defaultdict(dict)
+        self._by_acronym: dict[str, dict[str, None]] = defaultdict(dict)
+        self._by_skeleton: dict[str, dict[str, None]] = defaultdict(dict)
+        self._by_alias: dict[str, dict[str, None]] = defaultdict(dict)
         self.changed: set[str] = set()
         for canonical in entities:
             self._add(canonical)
@@ -935,6 +974,9 @@ class EntityRegistry:
                 _append(self._by_initials["".join(w[0] for w in key)], canonical.id)
                 if len(key[0]) > 1:
                     _append(self._by_given[key[0]], canonical.id)
+            if len(key) >= 3:  # "Hassan Sheikh …", "… Khan Kamal": the ends of a long name
+                _append(self._by_ends[("<", *key[:2])], canonical.id)
+                _append(self._by_ends[(">", *key[-2:])], canonical.id)
             _append(self._by_surname[key[-1]], canonical.id)
             for variant in _variants(name_skeleton(key[-1])):
                 _append(self._by_surname_variant[variant], canonical.id)
@@ -957,7 +999,11 @@ class EntityRegistry:
         exact = self._candidates(self._by_surname.get(surname, ()), entity)
         if exact:
             return exact
-        ids = [i for v in _variants(name_skeleton(surname)) for i in self._by_surname_variant.get(v, ())]
+        ids = [
+            i
+            for v in _variants(name_skeleton(surname))
+            for i in self._by_surname_variant.get(v, ())
+        ]
         return [
             c
             for c in self._candidates(ids, entity)
@@ -988,18 +1034,13 @@ class EntityRegistry:
             )
             if found:
                 return found[0]
-            longer = [  # "Hassan Sheikh" for "Hassan Sheikh Mohamud"
-                c
-                for c in self._candidates(self._by_given.get(key[0], ()), entity)
-                if name_key(_bare_person(c.name))[: len(key)] == key
-            ] or [  # "Khan Kamal" for "Asaduzzaman Khan Kamal"
-                c
-                for c in self._candidates(self._by_surname.get(key[-1], ()), entity)
-                if len(known := name_key(_bare_person(c.name))) > len(key)
-                and known[-len(key) :] == key
-            ]
-            if len(longer) == 1:
-                return longer[0]
+            if len(key) == 2:
+                # "Hassan Sheikh" for "Hassan Sheikh Mohamud", "Khan Kamal" for
+                # "Asaduzzaman Khan Kamal"
+                longer = self._candidates(self._by_ends.get(("<", *key), ()), entity)
+                longer = longer or self._candidates(self._by_ends.get((">", *key), ()), entity)
+                if len(longer) == 1:
+                    return longer[0]
             # a spelling variant ("Rachid"/"Rached Ghannouchi", "Sadyr Zhaparov"), or a
             # person known so far by the surname alone
             found = [
@@ -1032,7 +1073,10 @@ class EntityRegistry:
             found = [
                 c
                 for c in found
-                if any(len(k) == 1 and _word_variants(word, k[0]) for k in _org_keys(strip_name(c.name)))
+                if any(
+                    len(k) == 1 and _word_variants(word, k[0])
+                    for k in _org_keys(strip_name(c.name))
+                )
             ]
         if len(found) == 1:
             return found[0]  # "Ennahda" and "Ennahdha (movement)"
@@ -1096,6 +1140,11 @@ class EntityRegistry:
             found = {c.id: c for c in self._surname_matches(probe, name_key(name)[-1])}
             probe.kind = "organization"
             body = self._match_org(probe) if not found else None
+            if body is None and not found and len(name) <= 8:  # "Ecowas", "Nato": an acronym
+                probe.name = name.upper()
+                body = self._match_org(probe)
+                if body is not None and name.upper() not in _acronyms(body.name):
+                    body = None
             if body is not None and body.kind == "organization":
                 found[body.id] = body
         if len(found) > 1:
@@ -1104,7 +1153,9 @@ class EntityRegistry:
         if len(found) != 1:
             return None
         canonical = next(iter(found.values()))
-        if name.isupper() and not any(a.isupper() and a.lower() == name.lower() for a in canonical.aliases):
+        if name.isupper() and not any(
+            a.isupper() and a.lower() == name.lower() for a in canonical.aliases
+        ):
             return None  # an acronym matches only the same acronym
         return canonical
 
@@ -1193,7 +1244,8 @@ class EntityRegistry:
         if (
             entity.kind == "person" == canonical.kind
             and not entity.tentative
-            and len(name_key(_bare_person(entity.name))) > len(name_key(_bare_person(canonical.name)))
+            and len(name_key(_bare_person(entity.name)))
+            > len(name_key(_bare_person(canonical.name)))
             and len(name_key(entity.name)[0]) > 1
         ):
             canonical.name = entity.name  # a fuller form of the name
@@ -1253,20 +1305,22 @@ class EntityRegistry:
         return changed
 
 
-def _acronyms(name: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def _acronyms(name: str) -> frozenset[str]:
     """The letters an organisation's name may be shortened to: an acronym itself
     ("SCNS"), or the initials of the name's words, with and without its small words
     ("ECWAS", "ECOWAS" for the Economic Community of West African States)."""
     compact = strip_name(name).replace(".", "").strip()
     if compact.isupper() and compact.isalpha():
-        return {compact}
+        return frozenset({compact})
     words = re.findall(r"[\w']+", strip_name(name))
     if len(words) < 2:
-        return set()
+        return frozenset()
     found = {acronym_of(name), "".join(w[0] for w in words).upper()}
-    return {letters for letters in found if len(letters) >= 2}
+    return frozenset(letters for letters in found if len(letters) >= 2)
 
 
+@lru_cache(maxsize=1 << 16)
 def _alias_key(name: str) -> str:
     """ "the Chișinău" and "Chisinau" are one alias."""
     return " ".join(name_key(_bare(name)))
@@ -1283,7 +1337,8 @@ def _variants(skeleton: str) -> list[str]:
     return [skeleton, *{skeleton[:i] + skeleton[i + 1 :] for i in range(len(skeleton))}]
 
 
-def _org_keys(name: str) -> list[tuple[str, ...]]:
+@lru_cache(maxsize=1 << 16)
+def _org_keys(name: str) -> tuple[tuple[str, ...], ...]:
     """The keys an organisation's name is known by: as written, without the country it
     belongs to ("… of the Kyrgyz Republic"), without a trailing "party" or "movement",
     a court without the kind of its district ("Meshchansky District Court")."""
@@ -1292,8 +1347,10 @@ def _org_keys(name: str) -> list[tuple[str, ...]]:
     if len(words) > 1 and words[-1].lower() in {"party", "movement"}:
         keys.append(name_key(" ".join(words[:-1])))
     if len(words) > 2 and words[-1].lower() == "court":
-        keys.append(name_key(" ".join(w for w in words if w.lower() not in _DIVISION_WORDS | {"city"})))
-    return list(dict.fromkeys(k for k in keys if k))
+        keys.append(
+            name_key(" ".join(w for w in words if w.lower() not in _DIVISION_WORDS | {"city"}))
+        )
+    return tuple(dict.fromkeys(k for k in keys if k))
 
 
 def _without_country(name: str) -> str:
@@ -1329,6 +1386,5 @@ def _contained(linked: dict[tuple[str, str], str], name: str) -> str | None:
     return max(inside)[1] if inside else None
 
 
-def _append(ids: list[str], entity_id: str) -> None:
-    if entity_id not in ids:
-        ids.append(entity_id)
+def _append(ids: dict[str, None], entity_id: str) -> None:
+    ids[entity_id] = None  # an ordered set

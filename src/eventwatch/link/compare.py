@@ -470,9 +470,11 @@ def compatible(a: Report, b: Report, *, window: int) -> int:
         return DISAGREE
     if a.doc_id == b.doc_id:
         # one document's two mentions of one kind, a day apart at most, with nothing
-        # to tell them apart, may be one event told twice (a story joined through other
-        # documents' reports takes both); a vague date is a look back at another event
-        if a.vague or b.vague:
+        # to tell them apart, may be one event told twice ("killed on Friday, police
+        # said on Saturday") or two days of one (a protest and the next day's riot):
+        # a story joined through other documents' reports takes both.  A vague date
+        # is a look back at another event than the document's own.
+        if a.vague != b.vague:
             return DISAGREE
         window = min(window, RELATED_WINDOW_DAYS)
     if _gap(a, b) > window:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from eventwatch.extract import EventMention, ExtractedDocument
@@ -32,6 +32,12 @@ from eventwatch.resolve.actors import ActorResolver
 from eventwatch.resolve.countries import country_code, country_name
 from eventwatch.resolve.dates import DateMention, find_dates, published_range
 from eventwatch.resolve.entities import LocalEntity, document_entities
+from eventwatch.resolve.geography import (
+    document_places,
+    infer_countries,
+    main_place,
+    with_qualifiers,
+)
 from eventwatch.resolve.places import Gazetteer, Place, default_gazetteer
 
 __all__ = ["ResolvedMention", "document_countries", "resolve_document", "resolve_with_entities"]
@@ -73,32 +79,9 @@ class ResolvedMention:
         return value
 
 
-_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z-]+(?:['’]s)?")
-
-
 def document_countries(extracted: ExtractedDocument, gazetteer: Gazetteer) -> list[str]:
-    """Countries the document talks about, most mentioned first.
-
-    Every capitalised word that names a country or its people counts ("Armenian",
-    "Pakistan's"), the title twice; places the parser found count through the
-    gazetteer, read in the light of the countries the words name.
-    """
-    counts: Counter[str] = Counter()
-    document = extracted.document
-    for weight, text in ((2.0, document.title or ""), (1.0, document.text)):
-        for word in _CAPITALISED.findall(text):
-            code = country_code(word)
-            if code:
-                counts[code] += weight
-    context = [code for code, _ in counts.most_common(3)]
-    for text, label in extracted.entities:
-        if label in {"GPE", "LOC"} and country_code(text, adjectives=False) is None:
-            place = gazetteer.resolve(text, context_countries=context)
-            if place is not None:
-                counts[place.country] += (
-                    1.0 if place.population >= 10_000 or place.kind != "city" else 0.5
-                )
-    return [code for code, _ in counts.most_common()]
+    """Countries the document talks about, likeliest first (see ``geography.infer_countries``)."""
+    return infer_countries(extracted, gazetteer)
 
 
 def _sentence_dates(
@@ -175,9 +158,16 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
-def _location(mention: EventMention, gazetteer: Gazetteer, countries: list[str]) -> Location | None:
+def _location(
+    mention: EventMention,
+    gazetteer: Gazetteer,
+    countries: list[str],
+    places: list[tuple[int, str]],
+) -> Location | None:
     for place_argument in mention.places:
-        place: Place | None = gazetteer.resolve(place_argument.text, context_countries=countries)
+        # "Shahpur" read with what the text says it lies in: "Shahpur sector area, Poonch district, J&K"
+        written = with_qualifiers(place_argument.text, place_argument.start, places)
+        place: Place | None = gazetteer.resolve(written, context_countries=countries)
         if place is not None and _plausible(place, countries, place_argument.text):
             return Location(
                 text=place_argument.text,
@@ -251,6 +241,25 @@ def _dateline_location(text: str, gazetteer: Gazetteer, countries: list[str]) ->
     if place is None or place.kind == "country":
         return None
     # no ``text``: the place is inferred from the dateline, not stated with the event
+    return Location(
+        None,
+        place.name,
+        place.country,
+        place.admin1,
+        place.lat,
+        place.lon,
+        _PRECISION.get(place.kind, place.kind),
+    )
+
+
+def _main_place_location(
+    places: list[tuple[int, str]], countries: list[str], gazetteer: Gazetteer
+) -> Location | None:
+    """The place the document sets out from ("On 7 May, in Niteroi, Rio de Janeiro, …"): where its placeless events happened."""
+    place = main_place(places, countries, gazetteer)
+    if place is None:
+        return None
+    # no ``text``: the place is inferred from the document, not stated with the event
     return Location(
         None,
         place.name,
@@ -431,13 +440,14 @@ def resolve_with_entities(
     gazetteer = gazetteer or default_gazetteer()
     document = extracted.document
     countries = document_countries(extracted, gazetteer)
+    places = document_places(extracted)
     main_country = countries[0] if countries else None
     actors = ActorResolver(extracted.entities, main_country=main_country, countries=countries)
     dates, carried = _sentence_dates(extracted)
     fallback_date = published_range(document.published, document.published_precision)
     resolved: list[ResolvedMention] = []
     for mention in extracted.mentions:
-        own_place = _location(mention, gazetteer, countries) or _modifier_location(
+        own_place = _location(mention, gazetteer, countries, places) or _modifier_location(
             mention, gazetteer, countries
         )
         own = dates.get(mention.sentence[0], [])
@@ -456,7 +466,7 @@ def resolve_with_entities(
             mention=mention,
             date=picked.range if picked else fallback_date,
             explicit_date=picked is not None,
-            location=own_place or _nearby_location(mention, extracted.places, gazetteer, countries),
+            location=own_place or _nearby_location(mention, places, gazetteer, countries),
             placed=own_place is not None,
             actor=actors.resolve(mention.actor),
             recipient=actors.resolve(mention.recipient),
@@ -475,10 +485,11 @@ def resolve_with_entities(
         else:
             merged.append(item)
     dateline = _dateline_location(document.text, gazetteer, countries)
+    main = _main_place_location(places, countries, gazetteer)
     records = []
     for item in merged:
         if item.location is None:
-            item.location = dateline or _fallback_location(main_country, gazetteer)
+            item.location = dateline or main or _fallback_location(main_country, gazetteer)
         records.append(_record(item, document.id, document.outlet, document.text))
     records.sort(key=lambda r: r.evidence.start)
     entities = document_entities(

@@ -36,6 +36,11 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequen
     return "\n".join(lines)
 
 
+def _echo_json_lines(rows: Sequence[dict[str, Any]]) -> None:
+    for row in rows:
+        click.echo(json.dumps(row, ensure_ascii=False))
+
+
 def _event_line(event: dict[str, Any]) -> str:
     when = event["date"]["start"] or "?"
     where = (event.get("location") or {}).get("name") or ""
@@ -128,8 +133,7 @@ def register(main: click.Group, db_url: Any, run: Any) -> None:
 
         rows = run(go)
         if as_json:
-            for row in rows:
-                click.echo(json.dumps(row, ensure_ascii=False))
+            _echo_json_lines(rows)
             return
         click.echo(
             _table(
@@ -209,8 +213,7 @@ def register(main: click.Group, db_url: Any, run: Any) -> None:
 
         rows = run(go)
         if as_json:
-            for row in rows:
-                click.echo(json.dumps(row, ensure_ascii=False))
+            _echo_json_lines(rows)
             return
         click.echo(
             _table(

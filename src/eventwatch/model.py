@@ -15,14 +15,38 @@ __all__ = [
     "Attribution",
     "DateRange",
     "Document",
+    "EVENT_TYPES",
     "Entity",
     "EventRecord",
     "Evidence",
     "IngestFailure",
     "Location",
+    "PLOVER_TYPES",
     "content_hash",
     "stable_id",
 ]
+
+#: The 16 PLOVER 2.0 event types.
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+#: Every event type eventwatch gives: PLOVER's, then the two extensions of DESIGN.md.
+EVENT_TYPES: tuple[str, ...] = (*PLOVER_TYPES, "COUP", "OFFICE")
 
 FACTUALITY_VALUES = (
     "asserted",

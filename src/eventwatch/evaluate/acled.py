@@ -39,6 +39,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from eventwatch.classify.corpus import ACLED_LABELS
 from eventwatch.evaluate.items import (
     Item,
     Prediction,
@@ -56,34 +57,9 @@ from eventwatch.resolve.countries import country_code
 
 __all__ = ["ACLED_SUB_EVENT_TYPES", "AcledGold", "AcledScorer", "read_items", "stated_full_date"]
 
-# The ACLED codebook's 25 sub-event types and the event type each belongs to.
-ACLED_SUB_EVENT_TYPES: dict[str, str] = {
-    "Armed clash": "Battles",
-    "Government regains territory": "Battles",
-    "Non-state actor overtakes territory": "Battles",
-    "Chemical weapon": "Explosions/Remote violence",
-    "Air/drone strike": "Explosions/Remote violence",
-    "Suicide bomb": "Explosions/Remote violence",
-    "Shelling/artillery/missile attack": "Explosions/Remote violence",
-    "Remote explosive/landmine/IED": "Explosions/Remote violence",
-    "Grenade": "Explosions/Remote violence",
-    "Sexual violence": "Violence against civilians",
-    "Attack": "Violence against civilians",
-    "Abduction/forced disappearance": "Violence against civilians",
-    "Peaceful protest": "Protests",
-    "Protest with intervention": "Protests",
-    "Excessive force against protesters": "Protests",
-    "Violent demonstration": "Riots",
-    "Mob violence": "Riots",
-    "Agreement": "Strategic developments",
-    "Arrests": "Strategic developments",
-    "Change to group/activity": "Strategic developments",
-    "Disrupted weapons use": "Strategic developments",
-    "Headquarters or base established": "Strategic developments",
-    "Looting/property destruction": "Strategic developments",
-    "Non-violent transfer of territory": "Strategic developments",
-    "Other": "Strategic developments",
-}
+# The ACLED codebook's 25 sub-event types and the event type each belongs to (one table,
+# shared with the typer's labels).
+ACLED_SUB_EVENT_TYPES: dict[str, str] = ACLED_LABELS
 
 WITHIN_KM = 50.0
 

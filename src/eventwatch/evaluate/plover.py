@@ -43,28 +43,10 @@ from eventwatch.evaluate.items import (
 )
 from eventwatch.evaluate.metrics import NONE, Average, Confusion
 from eventwatch.evaluate.report import EvalReport
-from eventwatch.model import Document
+from eventwatch.model import PLOVER_TYPES, Document
 
 __all__ = ["PLOVER_TYPES", "PloverScorer", "old_label_map", "plover_type", "read_items"]
 
-PLOVER_TYPES: tuple[str, ...] = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
 
 # The CAMEO root code each 2016 PLOVER label was an aggregation of.
 _OLD_LABEL_ROOTS: dict[str, str] = {

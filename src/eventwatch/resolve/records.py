@@ -158,6 +158,19 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
+def _place_location(place: Place, text: str | None) -> Location:
+    """A gazetteer place as an event's location; ``text`` is None when the place is inferred."""
+    return Location(
+        text,
+        place.name,
+        place.country,
+        place.admin1,
+        place.lat,
+        place.lon,
+        _PRECISION.get(place.kind, place.kind),
+    )
+
+
 def _location(
     mention: EventMention,
     gazetteer: Gazetteer,
@@ -169,15 +182,7 @@ def _location(
         written = with_qualifiers(place_argument.text, place_argument.start, places)
         place: Place | None = gazetteer.resolve(written, context_countries=countries)
         if place is not None and _plausible(place, countries, place_argument.text):
-            return Location(
-                text=place_argument.text,
-                name=place.name,
-                country=place.country,
-                admin1=place.admin1,
-                lat=place.lat,
-                lon=place.lon,
-                precision=_PRECISION.get(place.kind, place.kind),
-            )
+            return _place_location(place, place_argument.text)
     return None
 
 
@@ -219,15 +224,7 @@ def _nearby_location(
             continue
         if not _plausible(place, countries, text):
             continue
-        return Location(
-            text,
-            place.name,
-            place.country,
-            place.admin1,
-            place.lat,
-            place.lon,
-            _PRECISION.get(place.kind, place.kind),
-        )
+        return _place_location(place, text)
     return None
 
 
@@ -240,16 +237,7 @@ def _dateline_location(text: str, gazetteer: Gazetteer, countries: list[str]) ->
     place = gazetteer.resolve(name, context_countries=countries)
     if place is None or place.kind == "country":
         return None
-    # no ``text``: the place is inferred from the dateline, not stated with the event
-    return Location(
-        None,
-        place.name,
-        place.country,
-        place.admin1,
-        place.lat,
-        place.lon,
-        _PRECISION.get(place.kind, place.kind),
-    )
+    return _place_location(place, None)  # inferred from the dateline, not stated with the event
 
 
 def _main_place_location(
@@ -259,16 +247,7 @@ def _main_place_location(
     place = main_place(places, countries, gazetteer)
     if place is None:
         return None
-    # no ``text``: the place is inferred from the document, not stated with the event
-    return Location(
-        None,
-        place.name,
-        place.country,
-        place.admin1,
-        place.lat,
-        place.lon,
-        _PRECISION.get(place.kind, place.kind),
-    )
+    return _place_location(place, None)  # inferred from the document, not stated with the event
 
 
 def _fallback_location(country: str | None, gazetteer: Gazetteer) -> Location | None:

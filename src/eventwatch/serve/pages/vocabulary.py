@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from eventwatch.model import FACTUALITY_VALUES
+from eventwatch.model import EVENT_TYPES, FACTUALITY_VALUES
 
 __all__ = [
     "EVENT_TYPES",
@@ -19,27 +19,6 @@ __all__ = [
     "type_class",
 ]
 
-#: PLOVER 2.0 types, then the two extensions (DESIGN.md), in the legend's order.
-EVENT_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-    "COUP",
-    "OFFICE",
-)
 
 #: What each factuality value means, for legends and tooltips.
 FACTUALITY_LABELS = {

@@ -12,9 +12,6 @@ lists the others under ``mentions``.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from eventwatch.extract import EventMention, ExtractedDocument
@@ -29,27 +26,23 @@ from eventwatch.model import (
 )
 from eventwatch.resolve.acled import acled_type, event_context
 from eventwatch.resolve.actors import ActorResolver
-from eventwatch.resolve.countries import country_code, country_name
-from eventwatch.resolve.dates import DateMention, find_dates, published_range
+from eventwatch.resolve.dates import published_range
 from eventwatch.resolve.entities import LocalEntity, document_entities
-from eventwatch.resolve.geography import (
-    document_places,
-    infer_countries,
-    main_place,
-    with_qualifiers,
+from eventwatch.resolve.event_dates import event_date, sentence_dates
+from eventwatch.resolve.event_places import (
+    dateline_location,
+    document_countries,
+    event_location,
+    fallback_location,
+    main_place_location,
+    nearby_location,
 )
-from eventwatch.resolve.places import Gazetteer, Place, default_gazetteer
+from eventwatch.resolve.geography import document_places
+from eventwatch.resolve.places import Gazetteer, default_gazetteer
 
 __all__ = ["ResolvedMention", "document_countries", "resolve_document", "resolve_with_entities"]
 
 _COUP_MODES = {"conspiracy", "attempt"}
-# The place of a dateline: capitals, before a comma or a dash ("PORT SUDAN, Jan 26 …", "ALMATY —").
-_DATELINE_PLACE = re.compile(r"\s*([A-Z][A-Z .'’-]{2,30}?)\s*(?:,|—|–|--)")
-# "PORT SUDAN, Jan 26 (Nilewire) —": place, date, optional agency, then a dash.
-_DATELINE = re.compile(
-    r"^[A-Z][\w .'’-]*,(?:\s*[A-Z][\w .'’-]*,)?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-)"
-)
-_PRECISION = {"city": "city", "admin1": "region", "country": "country"}
 
 
 @dataclass(slots=True)
@@ -77,194 +70,6 @@ class ResolvedMention:
         value += 0.5 * bool(m.attribution.via) + 0.5 * self.explicit_date + 0.4 * bool(m.counts)
         value += 0.3 * (self.location is not None and self.location.text is not None)
         return value
-
-
-def document_countries(extracted: ExtractedDocument, gazetteer: Gazetteer) -> list[str]:
-    """Countries the document talks about, likeliest first (see ``geography.infer_countries``)."""
-    return infer_countries(extracted, gazetteer)
-
-
-def _sentence_dates(
-    extracted: ExtractedDocument,
-) -> tuple[dict[int, list[DateMention]], dict[int, list[tuple[DateMention, set[str]]]]]:
-    """Dates of every sentence, resolved in reading order (so "the day before" has its anchor).
-
-    Also, per sentence, the dates the text has just given (a day or week named in one
-    of the two sentences before, with the event types of that sentence): "Fourteen
-    people were detained on Wednesday. Investigators confiscated firearms …" happened
-    that day.  A dateline ("PESHAWAR,
-    Nov 21 (Meridian) —") dates the report, not an event, and is skipped.
-    """
-    document = extracted.document
-    text = document.text
-    anchor: str | None = None
-    by_start: dict[int, list[DateMention]] = {}
-    carried: dict[int, list[tuple[DateMention, set[str]]]] = {}
-    recent: list[tuple[int, DateMention]] = []  # (sentence number, date)
-    types_at: dict[int, set[str]] = defaultdict(set)
-    for mention in extracted.mentions:
-        types_at[mention.sentence[0]].add(mention.event_type)
-    for number, (start, end) in enumerate(extracted.sentences):
-        recent = [(n, d) for n, d in recent if number - n <= 2]
-        if recent:
-            carried[start] = [(d, types_at[extracted.sentences[n][0]]) for n, d in reversed(recent)]
-        found = find_dates(
-            text[start:end], published=document.published, anchor=anchor, offset=start
-        )
-        found = [
-            m
-            for m in found
-            if not _DATELINE.match(text[start : m.end + 30]) or m.start - start > 60
-        ]
-        by_start[start] = found
-        for mention in found:
-            if mention.range.precision in {"day", "week"} and mention.range.start:
-                recent.append((number, mention))
-            if mention.range.precision == "day" and mention.range.start:
-                anchor = mention.range.start
-    return by_start, carried
-
-
-def _pick_date(mention: EventMention, dates: list[DateMention]) -> DateMention | None:
-    """The date in the event's own clause or one above it, nearest the trigger."""
-    if mention.background or not dates:
-        return None
-    sentence_start = (
-        mention.sentence[0] + len(mention.sentence[2]) - len(mention.sentence[2].lstrip())
-    )
-    in_scope = [
-        d
-        for d in dates
-        if any(s <= d.start < e or d.start <= s < d.end for s, e in mention.date_scope)
-        or (d.start - sentence_start <= 40 and d.start < mention.trigger[0])
-        # a date fronting the sentence ("Security measures: On 6 May 2020, …") dates all of it
-    ]
-    if not in_scope:
-        return None
-    trigger = mention.trigger[0]
-    return min(in_scope, key=lambda d: abs(d.start - trigger))
-
-
-def _plausible(place: Place, countries: list[str], written: str = "") -> bool:
-    """A small town abroad, or a look-alike spelling outside the main country, is more likely a namesake."""
-    if not countries:
-        return True
-    if written and _fold(place.name) not in _fold(written) and place.country != countries[0]:
-        return False  # "Mandori" read as "Mandōl" across the border
-    return place.country in countries[:3] or place.kind != "city" or place.population >= 100_000
-
-
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-
-
-def _place_location(place: Place, text: str | None) -> Location:
-    """A gazetteer place as an event's location; ``text`` is None when the place is inferred."""
-    return Location(
-        text,
-        place.name,
-        place.country,
-        place.admin1,
-        place.lat,
-        place.lon,
-        _PRECISION.get(place.kind, place.kind),
-    )
-
-
-def _location(
-    mention: EventMention,
-    gazetteer: Gazetteer,
-    countries: list[str],
-    places: list[tuple[int, str]],
-) -> Location | None:
-    for place_argument in mention.places:
-        # "Shahpur" read with what the text says it lies in: "Shahpur sector area, Poonch district, J&K"
-        written = with_qualifiers(place_argument.text, place_argument.start, places)
-        place: Place | None = gazetteer.resolve(written, context_countries=countries)
-        if place is not None and _plausible(place, countries, place_argument.text):
-            return _place_location(place, place_argument.text)
-    return None
-
-
-def _modifier_location(
-    mention: EventMention, gazetteer: Gazetteer, countries: list[str]
-) -> Location | None:
-    """A city named as a modifier of a participant: "a Bishkek court"."""
-    for argument in (mention.actor, mention.recipient):
-        for word in argument.modifiers if argument is not None else []:
-            if country_code(word):
-                continue
-            place = gazetteer.lookup(word, context_countries=countries)
-            if place is not None and place.kind == "city" and place.population >= 50_000:
-                return Location(
-                    word, place.name, place.country, place.admin1, place.lat, place.lon, "city"
-                )
-    return None
-
-
-def _nearby_location(
-    mention: EventMention, places: list[tuple[int, str]], gazetteer: Gazetteer, countries: list[str]
-) -> Location | None:
-    """A place named in the event's sentence, when it lies in a country the document is about.
-
-    This catches places the parser missed or could not attach ("in La Libertad,
-    Arequipa, a group … demonstrated"); a place in another country is more likely a
-    different event's ("sanctions that irritate Brussels and Washington").
-    """
-    start, end, _text = mention.sentence
-    for offset, text in places:
-        if not start <= offset < end or country_code(text, adjectives=False):
-            continue
-        place = gazetteer.resolve(text, context_countries=countries)
-        if (
-            place is None
-            or place.kind == "country"
-            or (countries and place.country not in countries[:3])
-        ):
-            continue
-        if not _plausible(place, countries, text):
-            continue
-        return _place_location(place, text)
-    return None
-
-
-def _dateline_location(text: str, gazetteer: Gazetteer, countries: list[str]) -> Location | None:
-    """The city a report is filed from ("BISHKEK, March 13 (CAN) —"): where its undated-place events happened."""
-    match = _DATELINE_PLACE.match(text)
-    if match is None:
-        return None
-    name = match.group(1).strip().title()
-    place = gazetteer.resolve(name, context_countries=countries)
-    if place is None or place.kind == "country":
-        return None
-    return _place_location(place, None)  # inferred from the dateline, not stated with the event
-
-
-def _main_place_location(
-    places: list[tuple[int, str]], countries: list[str], gazetteer: Gazetteer
-) -> Location | None:
-    """The place the document sets out from ("On 7 May, in Niteroi, Rio de Janeiro, …"): where its placeless events happened."""
-    place = main_place(places, countries, gazetteer)
-    if place is None:
-        return None
-    return _place_location(place, None)  # inferred from the document, not stated with the event
-
-
-def _fallback_location(country: str | None, gazetteer: Gazetteer) -> Location | None:
-    """The document's main country, when the sentence names no place."""
-    if country is None:
-        return None
-    name = country_name(country)
-    place = gazetteer.lookup(name, context_countries=[country]) if name else None
-    return Location(
-        text=None,
-        name=name,
-        country=country,
-        admin1=None,
-        lat=place.lat if place and place.kind == "country" else None,
-        lon=place.lon if place and place.kind == "country" else None,
-        precision="country",
-    )
 
 
 def _conflict(a: Entity | None, b: Entity | None) -> bool:
@@ -422,30 +227,17 @@ def resolve_with_entities(
     places = document_places(extracted)
     main_country = countries[0] if countries else None
     actors = ActorResolver(extracted.entities, main_country=main_country, countries=countries)
-    dates, carried = _sentence_dates(extracted)
+    dates, carried = sentence_dates(extracted)
     fallback_date = published_range(document.published, document.published_precision)
     resolved: list[ResolvedMention] = []
     for mention in extracted.mentions:
-        own_place = _location(mention, gazetteer, countries, places) or _modifier_location(
-            mention, gazetteer, countries
-        )
-        own = dates.get(mention.sentence[0], [])
-        picked = _pick_date(mention, own)
-        if picked is None and not own and not mention.background:
-            # a day named just before, for the same kind of event: "detained on Wednesday. … confiscated firearms"
-            picked = next(
-                (
-                    d
-                    for d, types in carried.get(mention.sentence[0], [])
-                    if mention.event_type in types
-                ),
-                None,
-            )
+        own_place = event_location(mention, gazetteer, countries, places)
+        picked = event_date(mention, dates, carried)
         item = ResolvedMention(
             mention=mention,
             date=picked.range if picked else fallback_date,
             explicit_date=picked is not None,
-            location=own_place or _nearby_location(mention, places, gazetteer, countries),
+            location=own_place or nearby_location(mention, places, gazetteer, countries),
             placed=own_place is not None,
             actor=actors.resolve(mention.actor),
             recipient=actors.resolve(mention.recipient),
@@ -463,12 +255,12 @@ def resolve_with_entities(
                 break
         else:
             merged.append(item)
-    dateline = _dateline_location(document.text, gazetteer, countries)
-    main = _main_place_location(places, countries, gazetteer)
+    dateline = dateline_location(document.text, gazetteer, countries)
+    main = main_place_location(places, countries, gazetteer)
     records = []
     for item in merged:
         if item.location is None:
-            item.location = dateline or main or _fallback_location(main_country, gazetteer)
+            item.location = dateline or main or fallback_location(main_country, gazetteer)
         records.append(_record(item, document.id, document.outlet, document.text))
     records.sort(key=lambda r: r.evidence.start)
     entities = document_entities(

@@ -90,6 +90,20 @@ def test_geography_weak_namesakes_abroad_are_left_off() -> None:
         ("rallied in central Thessaloniki for", [(19, "Thessaloniki")]),
         ("On Monday, The Police said", []),
         ("Clashes in Masisi, Nord-Kivu.", [(11, "Masisi, Nord-Kivu")]),
+        # a chain of places, each in the next, with words for the area between
+        (
+            "crops in Nadas in rural Ras al Ain in al-Hasakeh.",
+            [
+                (9, "Nadas, Ras al Ain, al-Hasakeh"),
+                (24, "Ras al Ain, al-Hasakeh"),
+                (38, "al-Hasakeh"),
+            ],
+        ),
+        (
+            "shelled Kafr Nabl in southern Idleb countryside.",
+            [(8, "Kafr Nabl, Idleb"), (30, "Idleb")],
+        ),
+        ("a camp on the outskirts of Sanaa", [(27, "Sanaa")]),
     ],
 )
 def test_geography_find_place_names(text: str, expected: list[tuple[int, str]]) -> None:

@@ -316,3 +316,59 @@ def test_places_qualifier_naming_a_far_place_contradicts() -> None:
     gazetteer = _gazetteer((far, []), (surat, []), (gujarat, []))
     assert gazetteer.resolve("Palanpur, Gujarat") == far
     assert gazetteer.resolve("Palanpur area, Surat, Gujarat") == surat
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "admin1"),
+    [
+        # Pratapgarh lies in Rajasthan and in Uttar Pradesh: the short form settles it
+        ("Pratapgarh, UP", "IND", "Uttar Pradesh"),
+        ("Kotwali Nagar, Pratapgarh, UP", "IND", "Uttar Pradesh"),
+        # Hyderabad in Telangana, not in Sindh
+        ("Hyderabad, TS", "IND", "Telangana"),
+        ("Portland, OR", "USA", "Oregon"),
+        ("Mardan, KPK", "PAK", "Khyber Pakhtunkhwa"),
+    ],
+)
+def test_places_admin1_short_forms_qualify(text: str, country: str, admin1: str) -> None:
+    place = resolve(text)
+    assert place is not None and (place.country, place.admin1) == (country, admin1)
+
+
+@pytest.mark.parametrize("text", ["MP", "UP", "TS", "KPK"])
+def test_places_admin1_short_forms_alone_name_nothing(text: str) -> None:
+    # "MP Samir al Jisr" is a member of parliament, not Madhya Pradesh
+    assert resolve(text) is None
+    assert default_gazetteer().country_weights(text) == {}
+
+
+def test_places_later_reading_that_fits_the_qualifiers_wins() -> None:
+    # only the Pakistani city goes by "Hyderabad City"; the qualifiers say India
+    pakistan = Place("Hyderabad", "PAK", "Sindh", 25.4, 68.4, "city", 1_900_000, "Hyderabad")
+    india = Place("Hyderabad", "IND", "Telangana", 17.4, 78.5, "city", 7_000_000, "Hyderabad")
+    telangana = Place("Telangana", "IND", "Telangana", 17.5, 78.5, "admin1", 35_000_000)
+    gazetteer = _gazetteer(
+        (pakistan, ["hyderabad", "hyderabad city"]),
+        (india, ["hyderabad"]),
+        (telangana, ["telangana"]),
+    )
+    assert gazetteer.resolve("Hyderabad city, Telangana") == india
+    assert gazetteer.resolve("Hyderabad city") == pakistan
+
+
+def test_places_short_qualifiers_match_no_division_by_skeleton() -> None:
+    # "Hama" has the consonant skeleton "m", like "Mau": no fit for an Indian Maan
+    maan = Place("Maan", "IND", "Uttar Pradesh", 26.0, 83.5, "city", 2_000, "Mau")
+    mau = Place("Mau", "IND", "Uttar Pradesh", 25.9, 83.6, "admin2", 2_000_000, "Mau")
+    gazetteer = _gazetteer((maan, ["maan"]), (mau, ["mau"]))
+    assert gazetteer._qualified(0, ["hama"]) <= 0
+    assert gazetteer._qualified(0, ["mau"]) > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Rural Damascus", "Damascus"), ("Idleb countryside", "Idlib")],
+)
+def test_places_rural_and_countryside_name_the_place(text: str, name: str) -> None:
+    place = resolve(text)
+    assert place is not None and place.country == "SYR" and name in place.name

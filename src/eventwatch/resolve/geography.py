@@ -159,10 +159,18 @@ _KIND_WORD = (
 # A place name, a word saying what it is, then what it lies in: "Kolofata subdivision
 # (Mayo-Sava, Extreme-Nord)", "Nabha district (Punjab)", "Atenango del Rio, Guerrero",
 # "Menbij in Aleppo", "Shehpur area of Ahmedabad city (Ahmedabad, Gujarat)".
+# Words between "in" and the place a thing lies in: "Nadas in rural Ras al Ain",
+# "Kafr Nabl in southern Idleb countryside", "in the outskirts of Sanaa".
+_AREA_WORDS = (
+    r"(?:(?:the\s+)?(?:outskirts|countryside|vicinity|suburbs|environs)\s+of\s+)?"
+    r"(?:(?:rural|(?:north|south)?(?:east|west)?(?:ern)?|north|south|central|far)\s+)?"
+)
+_WITHIN = rf"\s+(?:in|of)\s+(?:the\s+)?{_AREA_WORDS}"
 _PLACE_PHRASE = re.compile(
     rf"(?P<before>\b[a-z]+\s+)?(?P<name>{_PLACE_NAME})"
     rf"(?:\s+(?P<kind>{_KIND_WORD})\b)?"
-    rf"(?:\s+(?:in|of)\s+(?:the\s+)?(?P<within>{_PLACE_NAME})(?:\s+(?:{_KIND_WORD})\b)?)?"
+    rf"(?:{_WITHIN}(?P<within>{_PLACE_NAME})(?:\s+(?:{_KIND_WORD}|countryside)\b)?"
+    rf"(?:{_WITHIN}(?P<within2>{_PLACE_NAME})(?:\s+(?:{_KIND_WORD}|countryside)\b)?)?)?"
     rf"(?:\s*\((?P<aside>[A-Z][^()]{{0,80}})\)|,\s*(?P<comma>{_PLACE_NAME}(?:,\s*{_PLACE_NAME})?))?"
 )
 _PLACE_PREPOSITIONS = frozenset(
@@ -218,7 +226,7 @@ def find_place_names(text: str) -> list[tuple[int, str]]:
             # del Rio, Guerrero", but not "Clashes in Masisi" or "Meanwhile, Police said"
             if not (aside or match["within"]) or _sentence_start(text, start):
                 continue
-        qualifiers = [q for q in (match["within"], aside) if q]
+        qualifiers = [q for q in (match["within"], match["within2"], aside) if q]
         mention = ", ".join([f"{name} {match['kind']}" if match["kind"] else name, *qualifiers])
         found.append((start, mention))
     return found

@@ -53,6 +53,8 @@ __all__ = ["Gazetteer", "Place", "default_gazetteer", "resolve"]
 logger = logging.getLogger(__name__)
 
 GAZETTEER_FILE = Path(__file__).parent / "data" / "gazetteer.tsv.gz"
+# Short forms of divisions that only qualify a place ("Pratapgarh, UP"); see the file.
+ABBREVIATIONS_FILE = Path(__file__).parent / "data" / "admin1_abbreviations.tsv"
 KINDS = ("country", "admin1", "admin2", "city")
 _COUNTRY, _ADMIN1, _ADMIN2, _CITY = range(len(KINDS))
 # A city this big is the obvious reading of a name it shares with a region.
@@ -66,6 +68,8 @@ FUZZY_MIN_RATIO = 0.85
 FUZZY_MIN_WEIGHT = 1_000
 # Letters a place name left after cutting a site word off must keep ("Ar Raboah Frontline").
 MIN_SITE_NAME = 4
+# A spelling-blind match of a qualifier needs this many consonants ("Hama" is no "Mau").
+MIN_SKELETON = 3
 # A qualifier naming a place this close counts like one naming the division: "Al Farnaj, Tripoli".
 QUALIFIER_NEAR_KM = 60.0
 # A qualifier naming only places farther than this says the place is another namesake.
@@ -112,7 +116,7 @@ _FEATURE_WORDS = _words(
     port harbour harbor market square camp prison hospital university junction dam
     roundabout stadium mosque church factory mine plant refinery industrial zone area
     neighbourhood neighborhood quarter outskirts suburb suburbs village town hills hill
-    mountain mountains border frontline front
+    mountain mountains border frontline front countryside
     """
 )
 # Words that open the name of a part of a town: "Colonia Pemex", "Barrio Obrero".
@@ -125,7 +129,7 @@ _SENTENCE_BREAK = re.compile(r"\.\s+(?=[A-Z])")
 # Lower-case words a capitalised-name pattern can leave at the end ("Atenango de").
 _TRAILING_PARTICLES = _words("de del la las los da do dos das du des le les of al el the and in")
 _AREA_PREFIX = re.compile(
-    r"^(?:(?:coast|outskirts|suburbs|vicinity|environs|countryside|area|outside|near|around)"
+    r"^(?:(?:coast|outskirts|suburbs|vicinity|environs|countryside|area|outside|near|around|rural)"
     r"\s+(?:of\s+)?)+"
 )
 _PARENTHESES = re.compile(r"^(?P<outer>[^()]*)\((?P<inner>[^()]*)\)(?P<after>.*)$")
@@ -340,6 +344,7 @@ class Gazetteer:
         for place, keys in entries:
             self._add(place, keys)
         self._add_country_names()
+        self._add_abbreviations()
 
     @classmethod
     def from_file(cls, path: Path = GAZETTEER_FILE) -> Gazetteer:
@@ -355,6 +360,7 @@ class Gazetteer:
         with gzip.open(path, "rt", encoding="utf-8") as handle:
             gazetteer._add_rows(handle)
         gazetteer._add_country_names()
+        gazetteer._add_abbreviations()
         logger.debug("read %d places from %s", len(gazetteer), path)
         return gazetteer
 
@@ -422,6 +428,17 @@ class Gazetteer:
         for name, iso3 in iter_country_names():
             if iso3 in self._countries:
                 self._add_key(self._countries[iso3], normalize_name(name))
+
+    def _add_abbreviations(self) -> None:
+        """Let the short forms of divisions ("UP", "TS", "KPK") qualify places in them.
+
+        They go into the keys a qualifier is checked against, never into the name
+        index: "MP" alone is a member of parliament, not Madhya Pradesh.
+        """
+        for iso3, admin1, abbreviation in _abbreviations():
+            keys = self._admin_keys.get((iso3, _ADMIN1, admin1))
+            if keys is not None:
+                keys.add(abbreviation)
 
     def _add_key(self, position: int, key: str) -> None:
         """Index ``key`` for the place at ``position`` (once)."""
@@ -640,15 +657,26 @@ class Gazetteer:
     def _resolve_readings(
         self, text: str, context: tuple[str, ...], qualifiers: Sequence[str]
     ) -> tuple[int | None, str]:
-        """The best place for the first reading of ``text`` that names any, and its key."""
+        """The best place for the first reading of ``text`` that names any, and its key.
+
+        With qualifiers, a later reading whose best place they fit better wins:
+        "Hyderabad city, Hyderabad, TS" is the Indian city, though only the one in
+        Pakistan goes by "Hyderabad City".
+        """
+        best: tuple[int | None, str] = (None, "")
+        best_fit = 0.0
         for key, kind in _readings(text):
             positions = self._positions(key)
             if positions:
                 ranked = self._ranked(
                     positions, context=context, qualifiers=qualifiers, kind=kind, key=key
                 )
-                return ranked[0], key
-        return None, ""
+                if not qualifiers:
+                    return ranked[0], key
+                fit = self._qualified(ranked[0], qualifiers)
+                if best[0] is None or fit > best_fit:
+                    best, best_fit = (ranked[0], key), fit
+        return best
 
     def _resolve_spelling(self, text: str, context: tuple[str, ...]) -> int | None:
         """A place in the context countries whose name is a spelling variant of ``text``.
@@ -742,7 +770,10 @@ class Gazetteer:
                 qualifier in admin_keys
                 or written in admin_keys
                 or country_code(qualifier) == country
-                or any(skeleton == _skeleton(key) for key in admin_keys)
+                or (
+                    len(skeleton) >= MIN_SKELETON
+                    and any(skeleton == _skeleton(key) for key in admin_keys)
+                )
             ):
                 hits += 1.5 if near else 1.0
             elif near:
@@ -835,6 +866,22 @@ class Gazetteer:
             )
 
         return sorted(unique, key=sort_key)
+
+
+@functools.cache
+def _abbreviations() -> tuple[tuple[str, str, str], ...]:
+    """``(iso3, admin1 name, short form key)`` from ``ABBREVIATIONS_FILE``."""
+    rows = []
+    with ABBREVIATIONS_FILE.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or not line.strip():
+                continue
+            iso3, admin1, cell = line.rstrip("\n").split("\t")
+            for written in cell.split(";"):
+                key = normalize_name(written)
+                if key:
+                    rows.append((iso3, admin1, key))
+    return tuple(rows)
 
 
 def _kind_mismatch(wanted: str | None, kind_code: int) -> int:

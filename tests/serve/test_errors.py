@@ -6,13 +6,16 @@ import pytest
 
 from eventwatch.serve.errors import error_body
 from tests.serve.conftest import assert_error, make_client
+from tests.serve.pages_fixtures import assert_strict_page
 
 
 @pytest.mark.parametrize(
     ("method", "path", "status", "code"),
     [
         ("get", "/api/no-such-route", 404, "not_found"),
-        ("get", "/no-such-page", 404, "not_found"),
+        ("get", "/api", 404, "not_found"),
+        ("get", "/api/", 404, "not_found"),
+        ("get", "/api/no/such/nested/route", 404, "not_found"),
         ("get", "/api/events/unknown", 404, "not_found"),
         ("get", "/api/documents/unknown", 404, "not_found"),
         ("get", "/api/actors/unknown", 404, "not_found"),
@@ -28,6 +31,33 @@ from tests.serve.conftest import assert_error, make_client
 )
 def test_errors_have_one_shape(client, method, path, status, code) -> None:
     assert_error(getattr(client, method)(path), status, code)
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status", "title"),
+    [
+        ("get", "/no-such-page", 404, "Not found"),
+        ("get", "/events/extra/segments", 404, "Not found"),
+        ("get", "/apis", 404, "Not found"),  # only /api and below is the JSON API
+        ("get", "/no-such-page?q=%3Cscript%3E", 404, "Not found"),
+        ("post", "/events", 405, "Method not allowed"),
+    ],
+)
+def test_errors_unknown_dashboard_path_is_an_html_page_in_the_site_layout(
+    client, method, path, status, title
+) -> None:
+    response = getattr(client, method)(path)
+    assert_strict_page(response, status)  # the pages' CSP and markup rules hold too
+    html = response.text
+    assert f"<h1>{status} · {title}</h1>" in html
+    assert 'href="/events"' in html and "<nav" in html  # the site's layout and its links
+    assert "<script>" not in html
+
+
+def test_errors_html_404_page_escapes_the_path(client) -> None:
+    response = client.get("/%3Cimg%20src=x%20onerror=alert(1)%3E")
+    assert response.status_code == 404
+    assert "<img" not in response.text and "&lt;img" in response.text
 
 
 def test_errors_unexpected_failure_is_a_500_without_internals(client, monkeypatch) -> None:

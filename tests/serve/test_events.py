@@ -71,6 +71,8 @@ def _matches(event: dict[str, Any], name: str, value: Any) -> bool:
     parties = [p for p in (actor, recipient) if p]
     if name == "type":
         return event["event_type"] == value.upper()
+    if name == "doc":
+        return event["doc_id"] == value
     if name == "mode":
         return event["mode"] == value
     if name == "country":
@@ -117,6 +119,8 @@ def _filter_cases(store_events: list[dict[str, Any]]) -> list[tuple[str, str]]:
         ("factuality", "alleged"),
         ("q", "detained"),
         ("q", "SECURITY"),
+        ("doc", first["doc_id"]),
+        ("doc", store_events[-1]["doc_id"]),
     ]
 
 
@@ -140,6 +144,17 @@ def test_events_filters_combine_with_and(client, store_events) -> None:
         }
         got = {e["id"] for e in _all_pages(client, **{name_a: value_a, name_b: value_b})}
         assert got == expected, (name_a, value_a, name_b, value_b)
+
+
+def test_events_doc_filter_keeps_one_documents_events_in_text_order(client, store_events) -> None:
+    doc_ids = sorted({e["doc_id"] for e in store_events})
+    assert len(doc_ids) > 1
+    for doc_id in doc_ids:
+        expected = [e["id"] for e in store_events if e["doc_id"] == doc_id]
+        assert [e["id"] for e in _all_pages(client, doc=doc_id, limit=2)] == expected
+    for unknown in ("no-such-doc", doc_ids[0].upper(), doc_ids[0][:-1], "' OR '1'='1"):
+        body = client.get("/api/events", params={"doc": unknown}).json()
+        assert body == {"events": [], "next_cursor": None, "total": 0}, unknown
 
 
 def test_events_min_corroboration_keeps_events_of_corroborated_stories(client) -> None:
@@ -166,6 +181,7 @@ def test_events_min_corroboration_keeps_events_of_corroborated_stories(client) -
         ({"min_corroboration": 0}, "min_corroboration"),
         ({"type": "COUP;"}, "type"),
         ({"q": "x" * 201}, "q"),
+        ({"doc": "x" * 301}, "doc"),
     ],
 )
 def test_events_rejects_bad_parameters_with_a_clear_message(client, params, field) -> None:

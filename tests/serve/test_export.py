@@ -15,6 +15,7 @@ from tests.serve.conftest import assert_error
 @pytest.mark.parametrize(
     ("fmt", "media", "suffix"),
     [
+        ("json", "application/json", ".json"),
         ("jsonl", "application/x-ndjson", ".jsonl"),
         ("csv", "text/csv", ".csv"),
         ("geojson", "application/geo+json", ".geojson"),
@@ -32,7 +33,9 @@ def test_export_every_format_downloads_every_event(
     assert disposition.endswith(f'{suffix}"')
     assert response.headers["x-total-count"] == str(len(store_events))
     ids = {e["id"] for e in store_events}
-    if fmt == "jsonl":
+    if fmt == "json":
+        assert response.json() == store_events  # one array, lossless, store order
+    elif fmt == "jsonl":
         records = [json.loads(line) for line in response.text.splitlines()]
         assert records == store_events  # lossless, store order
     elif fmt == "csv":
@@ -63,6 +66,7 @@ def test_export_applies_the_event_filters(client, store_events) -> None:
 def test_export_of_nothing_is_a_valid_empty_file(client) -> None:
     params = {"country": "USA"}
     assert client.get("/api/export", params={**params, "format": "jsonl"}).text == ""
+    assert client.get("/api/export", params={**params, "format": "json"}).json() == []
     assert (
         client.get("/api/export", params={**params, "format": "geojson"}).json()["features"] == []
     )
@@ -73,6 +77,7 @@ def test_export_of_nothing_is_a_valid_empty_file(client) -> None:
 def test_export_unknown_format_lists_the_known_ones(client) -> None:
     error = assert_error(client.get("/api/export", params={"format": "xlsx"}), 422)
     assert "parquet" in error["message"] and "xlsx" in error["message"]
+    assert "json," in error["message"]  # the API's own JSON array is listed too
 
 
 def test_export_stream_stops_when_the_reader_stops() -> None:

@@ -55,6 +55,21 @@ def test_openapi_lists_every_api_route(spec) -> None:
     assert documented == expected
 
 
+@pytest.mark.parametrize("path", ["/api/events", "/api/export"])
+def test_openapi_documents_the_doc_filter(spec, path) -> None:
+    parameters = {p["name"]: p for p in spec["paths"][path]["get"]["parameters"]}
+    doc = parameters["doc"]
+    assert doc["in"] == "query" and not doc.get("required")
+    assert "document" in doc["description"]
+
+
+def test_openapi_documents_the_json_export_format(spec) -> None:
+    export = spec["paths"]["/api/export"]["get"]
+    assert "application/json" in export["responses"]["200"]["content"]
+    formats = {p["name"]: p for p in export["parameters"]}["format"]["description"]
+    assert "json (one array)" in formats
+
+
 def test_openapi_error_responses_use_the_error_shape(spec) -> None:
     for path, operations in spec["paths"].items():
         for method, operation in operations.items():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +21,7 @@ from tests.serve.pages_fixtures import (
     ZERO_WIDTH,
     add_hostile_document,
     assert_strict_page,
+    table_event_ids,
     wait_for,
 )
 
@@ -100,8 +102,7 @@ def test_pages_reader_cut_keeps_every_character(hostile_client) -> None:
 
     server = hostile_client.app.state.server
     annotated = annotated_document(server.store, HOSTILE_DOC_ID)
-    records = {r["id"]: r for r in server.store.events_for_document(HOSTILE_DOC_ID)}
-    runs = cut(annotated["text"], document_layers(annotated["text"], annotated, records))
+    runs = cut(annotated["text"], document_layers(annotated["text"], annotated))
     rebuilt = "".join(
         token.text or chr(int(token.control[2:], 16))
         for run in runs
@@ -109,6 +110,25 @@ def test_pages_reader_cut_keeps_every_character(hostile_client) -> None:
         for token in part.tokens
     )
     assert rebuilt == annotated["text"]
+
+
+def test_pages_reader_marks_places_and_links_to_the_documents_events(client) -> None:
+    wait_for(client, stories=False)
+    response = client.get("/documents/wire-kgz-plot")
+    page = assert_strict_page(response)
+    html = response.text
+    # Bishkek is marked in the text (the dateline and the sentence that names it).
+    place_marks = re.findall(r'<span class="part[^"]*role-place[^"]*" title="([^"]*)"', html)
+    assert any("place: Bishkek" in title for title in place_marks), place_marks
+    # The places list links to the place's events; the header links to this document's events.
+    links = [attrs.get("href") or "" for tag, attrs in page.tags if tag == "a"]
+    assert "/events?place=Bishkek" in links
+    assert "/events?doc=wire-kgz-plot" in links
+    table = client.get("/events", params={"doc": "wire-kgz-plot"})
+    api = client.get("/api/events", params={"doc": "wire-kgz-plot"}).json()
+    assert api["total"] > 0
+    assert table_event_ids(table.text) == [e["id"] for e in api["events"]]
+    assert 'name="doc" value="wire-kgz-plot"' in table.text  # kept when filters change
 
 
 # --------------------------------------------------------------------------- the seed articles

@@ -153,6 +153,40 @@ def test_base_entities_upserted_by_id_keep_known_fields(
     assert all(row["name"] != "a diplomat" for row in rows)
 
 
+def test_base_entity_profile_is_the_resolved_entity_without_its_events(
+    store: Store, make_document: MakeDocument, make_event: MakeEvent
+) -> None:
+    from collections import Counter
+
+    from eventwatch.resolve.entities import CanonicalEntity
+
+    actor = Entity("Japarov", "Sadyr Japarov", "KGZ", "GOV", "ent-japarov")
+    office = {"title": "President", "status": "current", "as_of": "2024-07-01", "doc_id": "doc1"}
+    resolved = CanonicalEntity(
+        id="ent-japarov",
+        name="Sadyr Japarov",
+        kind="person",
+        country="KGZ",
+        sector="GOV",
+        aliases=Counter({"Japarov": 3, "Sadyr Japarov": 5, "the president": 1}),
+        offices=[office],
+        documents=2,
+    )
+    store.add_documents(
+        [DocumentBundle(make_document("doc1"), [], [make_event("ev1", actor=actor)])],
+        entities=[resolved],
+    )
+    profile = store.entity_profile("ent-japarov")
+    assert profile == resolved.to_dict()
+    assert profile["aliases"] == ["Sadyr Japarov", "Japarov", "the president"]
+    full = store.entity("ent-japarov")
+    assert full is not None and full["events_as_actor"]  # entity() carries the events
+    assert {k: v for k, v in full.items() if not k.startswith("events_as_")} == profile
+    assert store.entity_profile("Sadyr Japarov") is None  # by id only, never by name
+    assert store.entity_profile("no-such-id") is None
+    assert store.entity_profile("' OR '1'='1") is None
+
+
 def test_base_documents_lists_without_text_with_paging(
     store: Store, make_document: MakeDocument
 ) -> None:
@@ -207,6 +241,15 @@ def test_base_stats_counts_and_breakdowns(
         "by_factuality": {"alleged": 1, "asserted": 1, "attributed": 1},
         "by_country": {"KGZ": 2},
     }
+
+
+def test_base_count_documents_follows_every_added_document(
+    store: Store, make_document: MakeDocument, make_event: MakeEvent
+) -> None:
+    assert store.count_documents() == 0
+    store.add_document(make_document("doc1"), sentences=[], events=[make_event("ev1")])
+    store.add_document(make_document("doc2", text="No events here."), sentences=[], events=[])
+    assert store.count_documents() == 2 == store.stats()["documents"]
 
 
 def test_base_stats_of_empty_store(store: Store) -> None:

@@ -6,6 +6,12 @@ mentions; they do not carry offsets for participants, so the actor,
 recipient, attribution source and cue are located here by searching for their
 text as written inside the evidence sentence (exact first, then ignoring
 case).  A participant that cannot be found there gets ``start`` and ``end`` null.
+
+The place an event resolved to is a span too (role ``place``, with its
+country and coordinates): found as written in the evidence sentence, else
+where the document first names it (a dateline, an earlier sentence), as a
+whole word.  The document's ``places`` list each place once, with every
+offset where the text names it and the events that resolved to it.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from typing import Any
 from eventwatch.serve.errors import NotFound
 from eventwatch.store import Store
 
-__all__ = ["annotated_document", "locate"]
+__all__ = ["annotated_document", "locate", "locate_all", "place_annotations"]
 
 
 def locate(text: str, needle: str | None, start: int, end: int) -> tuple[int, int] | None:
@@ -36,6 +42,113 @@ def locate(text: str, needle: str | None, start: int, end: int) -> tuple[int, in
     pattern = re.compile(re.escape(needle), re.IGNORECASE)
     match = pattern.search(text, start, end)
     return (match.start(), match.end()) if match else None
+
+
+def _word_pattern(needle: str, *, ignore_case: bool = True) -> re.Pattern[str]:
+    """``needle`` as a whole word (not inside a longer word)."""
+    flags = re.IGNORECASE if ignore_case else 0
+    return re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)", flags)
+
+
+def _find_word(text: str, needle: str, start: int, end: int) -> tuple[int, int] | None:
+    """The first whole-word ``needle`` in ``text[start:end]``: as written first, then any case."""
+    for ignore_case in (False, True):
+        found = _word_pattern(needle, ignore_case=ignore_case).search(text, start, end)
+        if found is not None:
+            return found.start(), found.end()
+    return None
+
+
+def locate_all(text: str, needle: str | None) -> list[tuple[int, int]]:
+    """Every place ``needle`` occurs in ``text`` as a whole word (ignoring case), in order.
+
+    Args:
+        text: The document text.
+        needle: What to find (a place as written or its name).
+    """
+    if not needle or not needle.strip():
+        return []
+    return [(m.start(), m.end()) for m in _word_pattern(needle).finditer(text)]
+
+
+def _place_names(location: dict[str, Any]) -> list[str]:
+    """How the text may name a place: as written, then its gazetteer name."""
+    names = []
+    for value in (location.get("text"), location.get("name")):
+        if isinstance(value, str) and value.strip() and value not in names:
+            names.append(value)
+    return names
+
+
+def _place_span(text: str, location: dict[str, Any], low: int, high: int) -> dict[str, Any]:
+    """The event's place: in its evidence sentence, else where the document first names it."""
+    names = _place_names(location)
+    where = None
+    for window in ((low, high), (0, len(text))):
+        where = next((w for n in names if (w := _find_word(text, n, *window)) is not None), None)
+        if where is not None:
+            break
+    return {
+        "role": "place",
+        "name": location.get("name"),
+        "entity_id": None,
+        "country": location.get("country"),
+        "lat": location.get("lat"),
+        "lon": location.get("lon"),
+        "text": text[where[0] : where[1]] if where else (names[0] if names else None),
+        "start": where[0] if where else None,
+        "end": where[1] if where else None,
+    }
+
+
+def place_annotations(text: str, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each place the events resolved to, once, with every offset where the text names it.
+
+    Args:
+        text: The document text.
+        records: The document's event records.
+
+    Returns:
+        ``[{"name", "country", "admin1", "lat", "lon", "precision", "event_ids",
+        "spans": [{"text", "start", "end"}]}]`` in order of first mention
+        (places the text never names last).
+    """
+    places: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for record in records:
+        location = record.get("location") or {}
+        if not location.get("name") and not location.get("text"):
+            continue
+        key = (
+            location.get("name"),
+            location.get("country"),
+            location.get("lat"),
+            location.get("lon"),
+        )
+        place = places.get(key)
+        if place is None:
+            place = places[key] = {
+                "name": location.get("name"),
+                "country": location.get("country"),
+                "admin1": location.get("admin1"),
+                "lat": location.get("lat"),
+                "lon": location.get("lon"),
+                "precision": location.get("precision"),
+                "event_ids": [],
+                "spans": [],
+            }
+        place["event_ids"].append(record["id"])
+        known = {(span["start"], span["end"]) for span in place["spans"]}
+        for name in _place_names(location):
+            for start, end in locate_all(text, name):
+                if (start, end) not in known:
+                    known.add((start, end))
+                    place["spans"].append({"text": text[start:end], "start": start, "end": end})
+    for place in places.values():
+        place["spans"].sort(key=lambda span: (span["start"], span["end"]))
+    return sorted(
+        places.values(),
+        key=lambda p: (not p["spans"], p["spans"][0]["start"] if p["spans"] else 0),
+    )
 
 
 def _span(text: str, value: str | None, start: int, end: int) -> dict[str, Any]:
@@ -59,6 +172,9 @@ def _event_annotation(text: str, record: dict[str, Any]) -> tuple[dict[str, Any]
             spans.append(
                 {"role": role, "name": entity.get("name"), "entity_id": entity.get("id"), **span}
             )
+    location = record.get("location")
+    if location and (location.get("name") or location.get("text")):
+        spans.append(_place_span(text, location, low, high))
     source = attribution.get("source")
     annotation = {
         "id": record["id"],
@@ -98,7 +214,8 @@ def annotated_document(
 
     Returns:
         ``{"document": metadata, "text", "sentences": [{"start", "end"}],
-        "events": [...], "attributions": [...]}``.
+        "events": [...], "attributions": [...], "places": [...]}``; each event's
+        ``spans`` hold its actor, recipient, source and place.
 
     Raises:
         NotFound: No document has this id.
@@ -120,4 +237,5 @@ def annotated_document(
         "sentences": sentences,
         "events": annotations,
         "attributions": attributions,
+        "places": place_annotations(text, records),
     }

@@ -10,6 +10,7 @@ anything from another site: FastAPI's Swagger UI (which does) is off, and
 
 from __future__ import annotations
 
+import dataclasses
 import ipaddress
 import logging
 import os
@@ -25,6 +26,7 @@ from eventwatch.config import Settings
 from eventwatch.serve.api import api_router
 from eventwatch.serve.errors import install_error_handlers
 from eventwatch.serve.pages import pages_router
+from eventwatch.serve.pages.rendering import status_page
 from eventwatch.serve.security import GuardMiddleware
 from eventwatch.serve.state import ServeOptions, ServerState
 
@@ -98,7 +100,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.server = state
-    install_error_handlers(app)
+    install_error_handlers(app, html_page=status_page)
     app.include_router(api_router())
     app.include_router(pages_router())
     app.add_middleware(
@@ -151,9 +153,7 @@ def serve(
     settings = settings or Settings()
     options = options or ServeOptions()
     if options.allowed_hosts is None and _is_loopback(host):
-        options = ServeOptions(
-            **{**_options_dict(options), "allowed_hosts": (*LOOPBACK_HOSTS, host)}
-        )
+        options = dataclasses.replace(options, allowed_hosts=(*LOOPBACK_HOSTS, host))
     if not _is_loopback(host):
         logger.warning("serving on %s: anyone who can reach this address can read the store", host)
     if not os.path.exists(db) and "://" not in db and db != ":memory:":
@@ -165,7 +165,3 @@ def serve(
     uvicorn.run(
         app, host=host, port=port, log_level=log_level, proxy_headers=False, server_header=False
     )
-
-
-def _options_dict(options: ServeOptions) -> dict[str, object]:
-    return {name: getattr(options, name) for name in options.__dataclass_fields__}

@@ -11,9 +11,10 @@ Hierarchy::
     ├── Unprocessable      422 validation_error: a parameter or body field is invalid
     └── Unavailable        503 unavailable: the index or the stories are still being built
 
-Every response that is not a success, the framework's own 404, 405 and 422
-included, is ``{"error": {"status": int, "code": str, "message": str}}``;
-:func:`install_error_handlers` makes it so.  Unexpected exceptions become a 500
+Every response of the API (``/api/...``) that is not a success, the framework's
+own 404, 405 and 422 included, is ``{"error": {"status": int, "code": str, "message": str}}``;
+:func:`install_error_handlers` makes it so.  Outside ``/api`` (the dashboard) a
+path or method no route knows gets the page that ``html_page`` renders instead.  Unexpected exceptions become a 500
 whose message names no internals (the traceback goes to the log).
 """
 
@@ -21,9 +22,10 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -34,6 +36,7 @@ __all__ = [
     "APIError",
     "BadRequest",
     "Forbidden",
+    "HtmlErrorPage",
     "NotFound",
     "PayloadTooLarge",
     "Unauthorized",
@@ -42,6 +45,7 @@ __all__ = [
     "error_body",
     "error_response",
     "install_error_handlers",
+    "is_api_path",
 ]
 
 logger = logging.getLogger(__name__)
@@ -59,6 +63,13 @@ _CODES = {
     500: "internal_error",
     503: "unavailable",
 }
+
+
+#: Renders a dashboard error page: ``(request, status, message, headers) -> response``.
+HtmlErrorPage = Callable[[Request, int, str, dict[str, str] | None], Response]
+
+#: Paths under this prefix are the JSON API; every other path is the dashboard's.
+API_PREFIX = "/api"
 
 
 class APIError(Exception):
@@ -140,8 +151,19 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "; ".join(parts) or "the request is invalid"
 
 
-def install_error_handlers(app: FastAPI) -> None:
-    """Route every error the app can raise through :func:`error_response`."""
+def is_api_path(path: str) -> bool:
+    """Whether ``path`` belongs to the JSON API (``/api`` and below)."""
+    return path == API_PREFIX or path.startswith(API_PREFIX + "/")
+
+
+def install_error_handlers(app: FastAPI, *, html_page: HtmlErrorPage | None = None) -> None:
+    """Route every error the app can raise through :func:`error_response`.
+
+    Args:
+        app: The app.
+        html_page: Renders the dashboard's page for a path or method no route
+            knows (404, 405) outside ``/api``; None answers JSON there too.
+    """
 
     @app.exception_handler(APIError)
     async def _api_error(request: Request, exc: APIError) -> JSONResponse:
@@ -152,13 +174,21 @@ def install_error_handlers(app: FastAPI) -> None:
         return error_response(422, _validation_message(exc))
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         message = str(exc.detail)
+        path = request.url.path
+        headers = getattr(exc, "headers", None)
+        if html_page is not None and not is_api_path(path) and exc.status_code in (404, 405):
+            if exc.status_code == 404:
+                message = f"There is no page at {path}. Start again from the overview."
+            else:
+                message = f"{request.method} is not allowed on {path}; pages are read with GET."
+            return html_page(request, exc.status_code, message, headers)
         if exc.status_code == 404 and message == "Not Found":
-            message = f"no route {request.url.path}; see /api/openapi.json for the routes"
+            message = f"no route {path}; see /api/openapi.json for the routes"
         elif exc.status_code == 405:
-            message = f"{request.method} is not allowed on {request.url.path}"
-        return error_response(exc.status_code, message, headers=getattr(exc, "headers", None))
+            message = f"{request.method} is not allowed on {path}"
+        return error_response(exc.status_code, message, headers=headers)
 
     @app.exception_handler(InputError)
     @app.exception_handler(ConfigError)

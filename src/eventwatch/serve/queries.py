@@ -30,6 +30,7 @@ from eventwatch.serve.catalog.filters import fold
 from eventwatch.serve.catalog.stories import StorySummary, corroboration_column
 from eventwatch.serve.cursor import Cursor, decode_cursor, encode_cursor
 from eventwatch.serve.errors import BadRequest, NotFound
+from eventwatch.store import Store
 
 __all__ = [
     "EventPage",
@@ -279,8 +280,17 @@ def actors_page(
     return {"actors": [a.summary() for a in page], "next_cursor": next_cursor, "total": total}
 
 
-def actor_detail(catalog: Catalog, actor_id: str, *, limit: int = 100) -> dict[str, Any]:
+def actor_detail(
+    catalog: Catalog, actor_id: str, *, limit: int = 100, store: Store | None = None
+) -> dict[str, Any]:
     """One actor, its aliases, its offices (when stated) and its events by role, newest first.
+
+    Args:
+        catalog: The read model (the events come from it).
+        actor_id: The actor's id.
+        limit: At most this many events per role.
+        store: Where to read the resolved entity (the request thread's reader);
+            the catalog's shared store when None.
 
     Raises:
         NotFound: No actor has this id.
@@ -296,7 +306,8 @@ def actor_detail(catalog: Catalog, actor_id: str, *, limit: int = 100) -> dict[s
         newest = sorted(positions, key=lambda p: rank[p])[:limit]
         events[role] = [snapshot.entries[p].brief() for p in newest]
     detail = {"actor": actor.summary(), "aliases": sorted(actor.aliases), "events": events}
-    resolved = catalog.store.entity(actor_id)  # the canonical entity, when resolution knows it
+    # The canonical entity, when resolution knows it: one indexed row, not its events.
+    resolved = (store or catalog.store).entity_profile(actor_id)
     if resolved is not None:
         detail["names"] = resolved["aliases"]
         detail["offices"] = resolved["offices"]

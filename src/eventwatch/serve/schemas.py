@@ -137,7 +137,11 @@ class EventAnnotation(_Open):
     trigger: Span | None
     mentions: list[Span]
     spans: list[dict[str, Any]] = Field(
-        description="actor / recipient / source as written, with offsets where found in the evidence."
+        description=(
+            "actor / recipient / source as written, with offsets where found in the evidence; "
+            "place (role place, with name, country, lat, lon) in the evidence, else where the "
+            "document first names it."
+        )
     )
 
 
@@ -149,12 +153,26 @@ class Attribution(BaseModel):
     anonymous: bool
 
 
+class PlaceMention(BaseModel):
+    name: str | None
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    precision: str | None
+    event_ids: list[str] = Field(description="The events that resolved to this place.")
+    spans: list[Span] = Field(description="Every whole-word mention of the place in the text.")
+
+
 class DocumentDetail(BaseModel):
     document: DocumentMeta
     text: str
     sentences: list[Span]
     events: list[EventAnnotation]
     attributions: list[Attribution]
+    places: list[PlaceMention] = Field(
+        description="Each place the events resolved to, once, in order of first mention."
+    )
 
 
 class ActorSummary(BaseModel):
@@ -191,7 +209,8 @@ class ActorDetail(BaseModel):
     actor: ActorSummary
     aliases: list[str]
     names: list[str] | None = Field(
-        default=None, description="Every name the entity goes by across documents (entity resolution)."
+        default=None,
+        description="Every name the entity goes by across documents (entity resolution).",
     )
     kind: str | None = Field(default=None, description="person, organization or place.")
     offices: list[dict[str, Any]] | None = Field(

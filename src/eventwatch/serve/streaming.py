@@ -1,6 +1,6 @@
-"""Export formats streamed over HTTP, through :func:`eventwatch.export.export_events`.
+"""Export formats streamed over HTTP: the registered exporters and the API's own (JSON array).
 
-The exporters write to a file handle; a response wants an iterator of byte
+The exporters (found with :func:`eventwatch.serve.formats.find_exporter`) write to a file handle; a response wants an iterator of byte
 chunks.  :func:`stream_export` runs the exporter in a worker thread that writes
 into a bounded queue (64 KB chunks, at most 16 in flight) and yields the chunks
 as they come, so memory stays flat on any export size and a client that stops
@@ -16,13 +16,14 @@ import threading
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from eventwatch.export import export_events, get_exporter
+from eventwatch.serve.formats import find_exporter
 
 __all__ = ["MEDIA_TYPES", "media_type", "stream_export"]
 
 logger = logging.getLogger(__name__)
 
 MEDIA_TYPES = {
+    "json": "application/json",
     "jsonl": "application/x-ndjson; charset=utf-8",
     "csv": "text/csv; charset=utf-8",
     "geojson": "application/geo+json",
@@ -80,16 +81,16 @@ def stream_export(
 
     Args:
         events: Event records (``EventRecord.to_dict()`` shape), consumed lazily.
-        format: A registered export format.
+        format: An export format (:func:`~eventwatch.serve.formats.download_formats`).
         documents: Documents by id (fills each event's outlet).
 
     Returns:
         An iterator of chunks; closing it early stops the exporter.
 
     Raises:
-        ConfigError: The format is not registered (raised before anything streams).
+        ConfigError: The format is unknown (raised before anything streams).
     """
-    exporter = get_exporter(format)
+    exporter = find_exporter(format)
     chunks: queue.Queue[Any] = queue.Queue(maxsize=_IN_FLIGHT)
     cancelled = threading.Event()
 
@@ -100,8 +101,9 @@ def stream_export(
         if not exporter.binary:
             handle = io.TextIOWrapper(buffered, encoding="utf-8", newline="")
         try:
-            export_events(events, handle, format=format, documents=documents)
+            written = exporter.write(events, handle, documents=documents)
             handle.flush()
+            logger.debug("streamed %d %s rows", written, format)
             outcome: Any = _DONE
         except _Cancelled:
             return

@@ -16,8 +16,10 @@ committed and nothing of the one in flight.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import threading
+from collections import Counter
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -472,6 +474,35 @@ class Store(GraphStore):
             rows = self._execute(queries.SELECT_EVENTS_FOR_DOCUMENT, (doc_id,)).fetchall()
         return [with_story(record_json, story_id) for record_json, story_id in rows]
 
+    def entity_profile(self, entity_id: str) -> dict[str, Any] | None:
+        """One resolved entity by id, without its events: a single primary-key lookup.
+
+        What a page about an actor needs (kind, aliases, offices) when it has the
+        events already; :meth:`entity` also reads every event the entity takes part in.
+
+        Args:
+            entity_id: The entity's id.
+
+        Returns:
+            ``CanonicalEntity.to_dict()`` (aliases most used first), or None when
+            no resolved entity has this id.
+        """
+        with self._reading(f"read entity {entity_id!r}"):
+            rows = self._rows(queries.SELECT_ENTITY_PROFILE, (entity_id,))
+        if not rows:
+            return None
+        row = rows[0]
+        return CanonicalEntity(
+            id=row["id"],
+            name=row["name"],
+            kind=row["kind"],
+            country=row["country"],
+            sector=row["sector"],
+            aliases=Counter(json.loads(row["aliases_json"] or "{}")),
+            offices=json.loads(row["offices_json"] or "[]"),
+            documents=row["documents"] or 0,
+        ).to_dict()
+
     def count_events(self, query: EventQuery | None = None) -> int:
         """How many events match ``query`` (its limit and offset are ignored).
 
@@ -484,6 +515,12 @@ class Store(GraphStore):
         where, params = queries.event_where(query)
         with self._reading("count events"):
             row = self._execute("SELECT COUNT(*) FROM events e" + where, params).fetchone()
+        return int(row[0])
+
+    def count_documents(self) -> int:
+        """How many documents are stored (an index-only count, cheap enough to poll)."""
+        with self._reading("count documents"):
+            row = self._execute(queries.COUNT_TABLE["documents"]).fetchone()
         return int(row[0])
 
     def stats(self) -> dict[str, Any]:

@@ -120,6 +120,10 @@ SELECT_DOCUMENTS = (
 )
 SELECT_SENTENCES = 'SELECT "start", "end" FROM sentences WHERE doc_id = ? ORDER BY idx'
 SELECT_HAS_CONTENT = "SELECT 1 FROM documents WHERE content_hash = ?"
+SELECT_ENTITY_PROFILE = (
+    "SELECT id, name, country, sector, kind, aliases_json, offices_json, documents "
+    "FROM entities WHERE id = ? AND kind IS NOT NULL"
+)
 SELECT_EVENTS_FOR_DOCUMENT = (
     "SELECT record_json, story_id FROM events WHERE doc_id = ? "
     "ORDER BY evidence_start, id COLLATE BINARY"

@@ -122,6 +122,13 @@ def event_filters(
             ),
         ),
     ] = None,
+    doc: Annotated[
+        str | None,
+        Query(
+            max_length=300,
+            description="Only the events of this document (its id, as in /api/documents).",
+        ),
+    ] = None,
 ) -> EventFilters:
     """The event filters of a request, checked."""
     return EventFilters.checked(
@@ -135,6 +142,7 @@ def event_filters(
         factuality=factuality.value if factuality is not None else None,
         q=q,
         min_corroboration=min_corroboration,
+        doc_id=doc,
     )
 
 

@@ -49,7 +49,9 @@ def get_actor(
     limit: Annotated[int, Query(ge=1, le=500, description="Events per role, newest first.")] = 100,
 ) -> Response:
     """Its aliases (the texts it is written as) and its events as actor, recipient and source."""
-    return json_response(queries.actor_detail(server.catalog, actor_id, limit=limit))
+    return json_response(
+        queries.actor_detail(server.catalog, actor_id, limit=limit, store=server.reader())
+    )
 
 
 @router.get("/places", response_model=PlacePage, summary="Places with event counts and coordinates")

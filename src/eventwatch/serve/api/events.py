@@ -9,7 +9,6 @@ from fastapi import APIRouter, Path, Query, Response
 from fastapi.responses import StreamingResponse
 
 from eventwatch.errors import ConfigError
-from eventwatch.export import EXPORTERS, get_exporter
 from eventwatch.serve import queries
 from eventwatch.serve.api.common import (
     ERRORS,
@@ -21,6 +20,7 @@ from eventwatch.serve.api.common import (
     json_response,
 )
 from eventwatch.serve.errors import Unprocessable
+from eventwatch.serve.formats import download_formats, find_exporter
 from eventwatch.serve.schemas import EventDetail, EventPage
 from eventwatch.serve.streaming import media_type, stream_export
 
@@ -98,6 +98,7 @@ def get_event(server: Server, event_id: EventId) -> Response:
         200: {
             "description": "The file, streamed.",
             "content": {
+                "application/json": {},
                 "application/x-ndjson": {},
                 "text/csv": {},
                 "application/geo+json": {},
@@ -111,15 +112,20 @@ def export(
     filters: Filters,
     format: Annotated[
         str,
-        Query(max_length=32, description="jsonl, csv, geojson or parquet (or a plugin's format)."),
+        Query(
+            max_length=32,
+            description=(
+                "json (one array), jsonl, csv, geojson or parquet (or a plugin's format)."
+            ),
+        ),
     ] = "jsonl",
     sort: Annotated[Sort, Query(description="Order of the rows.")] = "doc",
 ) -> StreamingResponse:
     """Every matching event as a file (``Content-Disposition: attachment``), streamed."""
     try:
-        exporter = get_exporter(format)
+        exporter = find_exporter(format)
     except ConfigError:
-        known = ", ".join(sorted(EXPORTERS))
+        known = ", ".join(download_formats())
         raise Unprocessable(
             f"format: {format!r} is not an export format; use one of {known}"
         ) from None

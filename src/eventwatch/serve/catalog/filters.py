@@ -57,6 +57,7 @@ class EventFilters:
         q: Case-insensitive substring of the evidence sentence, a participant
             (actor, recipient, source: text or name) or the place name.
         min_corroboration: Events whose story has at least this many independent sources.
+        doc_id: Only the events of this document (its exact id).
     """
 
     event_type: str | None = None
@@ -69,6 +70,7 @@ class EventFilters:
     factuality: str | None = None
     q: str | None = None
     min_corroboration: int | None = None
+    doc_id: str | None = None
 
     @classmethod
     def checked(cls, **values: str | int | None) -> EventFilters:
@@ -134,4 +136,5 @@ class EventFilters:
             date_from=self.date_from,
             date_to=self.date_to,
             factuality=self.factuality,
+            doc_id=self.doc_id,
         )

@@ -8,7 +8,7 @@ reads their text and events.  When the counts still disagree with the store's
 (another writer's clock ran behind), it rebuilds from scratch.
 
 Two daemon threads keep it current: one polls the store every
-``refresh_seconds`` (an event count and a one-row document listing) and
+``refresh_seconds`` (an event count and a document count) and
 refreshes on a change; one
 recomputes the stories for the newest snapshot (see
 :mod:`~eventwatch.serve.catalog.stories`).  Requests never wait for a refresh
@@ -187,10 +187,14 @@ class Catalog:
             return snapshot
 
     def _changed_since(self, snapshot: Snapshot) -> bool:
-        """Whether the store holds documents or events the snapshot lacks (two cheap queries)."""
+        """Whether the store holds documents or events the snapshot lacks (two counts).
+
+        Counts, not ``documents(limit=1, offset=n)``: an offset walks (or, on
+        PostgreSQL, sorts) every document before it, a count reads one index.
+        """
         if self.store.count_events(EventQuery()) != snapshot.event_count:
             return True
-        return bool(self.store.documents(limit=1, offset=snapshot.document_count))
+        return self.store.count_documents() != snapshot.document_count
 
     def _extend(self, previous: Snapshot | None) -> Snapshot:
         """A new snapshot: ``previous`` plus the documents stored after it (all when None)."""

@@ -65,7 +65,7 @@ class TextColumn:
     def __init__(self, texts: Sequence[str], previous: TextColumn | None = None) -> None:
         encoded = [t.replace(_SEPARATOR, " ").encode("utf-8") + b"\x00" for t in texts]
         head = previous.data if previous is not None else b""
-        self.data = head + b"".join(encoded)
+        self.data: bytes = head + b"".join(encoded)
         self.starts: list[int] = list(previous.starts) if previous is not None else []
         offset = len(head)
         for chunk in encoded:
@@ -326,6 +326,8 @@ class Snapshot:
         ):
             if value is not None:
                 mask &= columns[name] == self._code(value)
+        if filters.doc_id is not None:
+            mask &= columns["doc_id"] == self.vocabularies["doc"].get(filters.doc_id, -2)
         if filters.country is not None:
             code = self._code(filters.country)
             mask &= (

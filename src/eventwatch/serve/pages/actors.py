@@ -188,7 +188,9 @@ def actors_view(request: Request) -> HTMLResponse:
 def actor_view(request: Request, actor_id: str) -> HTMLResponse:
     """One actor."""
     server: ServerState = request.app.state.server
-    detail = queries.actor_detail(server.catalog, actor_id, limit=_DETAIL_LIMIT)
+    detail = queries.actor_detail(
+        server.catalog, actor_id, limit=_DETAIL_LIMIT, store=server.reader()
+    )
     actor = detail["actor"]
     events = detail.get("events") or {}
     snapshot = server.catalog.snapshot()

@@ -2,7 +2,8 @@
 
 Every state is a URL with the JSON API's parameter names, so the download
 links are the API's own URLs with the same filters: ``/api/export`` for each
-registered export format and ``/api/events`` for a JSON page.
+export format (:func:`~eventwatch.serve.formats.download_formats`) and
+``/api/events`` for a page of the API.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from eventwatch.export import EXPORTERS
 from eventwatch.serve import queries
 from eventwatch.serve.catalog import SORTS, EventFilters
+from eventwatch.serve.formats import download_formats
 from eventwatch.serve.pages import facets
 from eventwatch.serve.pages.params import FILTER_PARAMS, EventQuery, read_event_query, url
 from eventwatch.serve.pages.rendering import guarded, render
@@ -26,6 +27,7 @@ __all__ = ["active_filters", "download_links", "router"]
 router = APIRouter(include_in_schema=False)
 
 _FORMAT_LABELS = {
+    "json": "JSON",
     "jsonl": "JSON Lines",
     "csv": "CSV (ACLED-style)",
     "geojson": "GeoJSON",
@@ -42,6 +44,7 @@ _FILTER_LABELS = {
     "factuality": "factuality",
     "q": "text",
     "min_corroboration": "outlets ≥",
+    "doc": "document",
 }
 
 
@@ -50,12 +53,12 @@ def download_links(query: EventQuery) -> list[dict[str, str]]:
     params = query.params()
     links = [
         {
-            "label": "JSON (API page of 500)",
-            "format": "json",
+            "label": "API page (JSON, 500 events)",
+            "format": "page",
             "href": url("/api/events", params, limit=500),
         }
     ]
-    for name in sorted(EXPORTERS, key=lambda n: (n not in _FORMAT_LABELS, n)):
+    for name in sorted(download_formats(), key=lambda n: (n not in _FORMAT_LABELS, n)):
         links.append(
             {
                 "label": _FORMAT_LABELS.get(name, name),

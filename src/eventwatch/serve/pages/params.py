@@ -3,7 +3,7 @@
 Every filter state of the dashboard is a URL.  The pages read the same
 parameters as ``/api/events`` (``type``, ``mode``, ``country``, ``actor``,
 ``place``, ``date_from``, ``date_to``, ``factuality``, ``q``,
-``min_corroboration``, ``sort``, ``cursor``, ``limit``) and check them with
+``min_corroboration``, ``doc``, ``sort``, ``cursor``, ``limit``) and check them with
 :meth:`EventFilters.checked`, so a URL moves between the dashboard and the API
 unchanged.  A bad value raises :class:`~eventwatch.serve.errors.Unprocessable`
 (shown as a 400 page).
@@ -41,6 +41,7 @@ FILTER_PARAMS = {
     "factuality": "factuality",
     "q": "q",
     "min_corroboration": "min_corroboration",
+    "doc_id": "doc",
 }
 # Longer than any valid value, so a wrong value gets the filters' own message (what the rule is).
 _MAX_LENGTH = {
@@ -51,6 +52,7 @@ _MAX_LENGTH = {
     "date_to": 64,
     "cursor": 1024,
     "sort": 64,
+    "doc": 300,
 }
 _MAX_TEXT = 200
 

@@ -4,8 +4,10 @@ Built on :func:`eventwatch.serve.annotations.annotated_document` (what
 ``GET /api/documents/{id}`` serves): each event's evidence sentence is
 highlighted in the style of its factuality (asserted, attributed to a named
 source, alleged or anonymous, denied, ...), the actor, recipient, source, cue,
-trigger and place are marked inside it, and a card per event names who says
-so and who carried it (source → agencies → outlet).  A sourcing profile at the
+trigger and place are marked inside it (a place named only outside the
+sentence is marked where the document names it, e.g. a dateline), the places
+are listed with links to their events, and a card per event names who says so
+and who carried it (source → agencies → outlet).  A sourcing profile at the
 top counts the claims by style, so a report that rests on a named official and
 one that relays anonymous hedged claims look different at a glance.
 """
@@ -20,8 +22,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from eventwatch.model import COUNT_KEYS, FACTUALITY_VALUES
-from eventwatch.serve.annotations import annotated_document, locate
+from eventwatch.serve.annotations import annotated_document
 from eventwatch.serve.pages.highlight import Layer, cut
+from eventwatch.serve.pages.params import url
 from eventwatch.serve.pages.rendering import guarded, render
 from eventwatch.serve.pages.rows import date_label, entity_label, http_url, place_label
 from eventwatch.serve.pages.vocabulary import (
@@ -32,11 +35,11 @@ from eventwatch.serve.pages.vocabulary import (
 )
 from eventwatch.serve.state import ServerState
 
-__all__ = ["claim_card", "document_layers", "router", "sourcing_profile"]
+__all__ = ["claim_card", "document_layers", "place_links", "router", "sourcing_profile"]
 
 router = APIRouter(include_in_schema=False)
 
-_ROLE_LABELS = {"actor": "actor", "recipient": "recipient", "source": "source"}
+_ROLE_LABELS = {"actor": "actor", "recipient": "recipient", "source": "source", "place": "place"}
 
 
 def _span_layer(
@@ -49,15 +52,12 @@ def _span_layer(
     return Layer(int(span["start"]), int(span["end"]), "part", event_id, f"role-{role}", label)
 
 
-def document_layers(
-    text: str, annotated: Mapping[str, Any], records: Mapping[str, Mapping[str, Any]]
-) -> list[Layer]:
+def document_layers(text: str, annotated: Mapping[str, Any]) -> list[Layer]:
     """Every highlight of a document: evidence, other mentions, roles, cue, trigger, place.
 
     Args:
         text: The document text.
-        annotated: :func:`annotated_document`'s result.
-        records: The document's event records by id (for the place and anonymity).
+        annotated: :func:`annotated_document`'s result (its spans include each place).
     """
     layers: list[Layer] = []
     attributions = {a["event_id"]: a for a in annotated.get("attributions") or []}
@@ -77,17 +77,13 @@ def document_layers(
                 )
         for span in event.get("spans") or []:
             role = span.get("role") if span.get("role") in _ROLE_LABELS else "actor"
-            layer = _span_layer(span, str(role), event_id, span.get("name"))
+            name = place_label(span) if role == "place" else span.get("name")
+            layer = _span_layer(span, str(role), event_id, name)
             if layer is not None:
                 layers.append(layer)
         cue = _span_layer(attribution.get("cue"), "cue", event_id)
         trigger = _span_layer(event.get("trigger"), "trigger", event_id)
         layers += [x for x in (cue, trigger) if x is not None]
-        location = (records.get(event_id) or {}).get("location") or {}
-        found = locate(text, location.get("text"), low, high)
-        if found is not None:
-            label = f"place: {place_label(location)}"
-            layers.append(Layer(found[0], found[1], "part", event_id, "role-place", label))
     return layers
 
 
@@ -123,6 +119,25 @@ def claim_card(record: Mapping[str, Any], outlet: str | None) -> dict[str, Any]:
         "confidence": record.get("confidence"),
         "evidence": (record.get("evidence") or {}).get("text") or "",
     }
+
+
+def place_links(places: list[Mapping[str, Any]]) -> list[dict[str, str]]:
+    """The document's places for the reader: label, a link to their events, how often named."""
+    links = []
+    for place in places:
+        mentions = len(place.get("spans") or [])
+        events = len(place.get("event_ids") or [])
+        links.append(
+            {
+                "label": place_label(place),
+                "href": url("/events", {"place": place.get("name")}),
+                "title": (
+                    f"{events} event{'s' if events != 1 else ''}; named "
+                    f"{mentions} time{'s' if mentions != 1 else ''} in the text"
+                ),
+            }
+        )
+    return links
 
 
 def _verdict(total: int, attributed: int, hedged: int, anonymous: bool) -> dict[str, str]:
@@ -188,7 +203,7 @@ def reader_view(request: Request, doc_id: str) -> HTMLResponse:
     by_id = {r["id"]: r for r in records}
     document = annotated["document"]
     text: str = annotated["text"]
-    layers = document_layers(text, annotated, by_id)
+    layers = document_layers(text, annotated)
     order = [e["id"] for e in annotated["events"]]
     cards = [claim_card(by_id[i], document.get("outlet")) for i in order if i in by_id]
     return render(
@@ -202,5 +217,6 @@ def reader_view(request: Request, doc_id: str) -> HTMLResponse:
             "cards": cards,
             "cards_by_id": {c["id"]: c for c in cards},
             "profile": sourcing_profile(cards),
+            "places": place_links(annotated.get("places") or []),
         },
     )

@@ -34,7 +34,15 @@ from eventwatch.serve.pages.vocabulary import (
     type_class,
 )
 
-__all__ = ["PAGE_CSP", "PAGE_HEADERS", "error_page", "guarded", "render", "templates"]
+__all__ = [
+    "PAGE_CSP",
+    "PAGE_HEADERS",
+    "error_page",
+    "guarded",
+    "render",
+    "status_page",
+    "templates",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -136,21 +144,29 @@ def render(
 _TITLES = {
     400: "Bad filter value",
     404: "Not found",
+    405: "Method not allowed",
     422: "Bad filter value",
     503: "Still loading",
 }
 
 
-def error_page(request: Request, error: APIError) -> HTMLResponse:
-    """The friendly page for an API error; filter errors (422 in the API) are 400 here."""
-    status = 400 if error.status == 422 else error.status
+def status_page(
+    request: Request, status: int, message: str, headers: Mapping[str, str] | None = None
+) -> HTMLResponse:
+    """The site's error page for ``status``, in the site's layout, saying ``message``."""
     return render(
         request,
         "error.html",
-        {"status": status, "title": _TITLES.get(status, "Error"), "message": error.message},
+        {"status": status, "title": _TITLES.get(status, "Error"), "message": message},
         status=status,
-        headers=error.headers,
+        headers=headers,
     )
+
+
+def error_page(request: Request, error: APIError) -> HTMLResponse:
+    """The friendly page for an API error; filter errors (422 in the API) are 400 here."""
+    status = 400 if error.status == 422 else error.status
+    return status_page(request, status, error.message, error.headers)
 
 
 def guarded(view: Callable[..., HTMLResponse]) -> Callable[..., HTMLResponse]:

@@ -41,7 +41,7 @@ Point = tuple[float, float]
 
 def read_polygons(shp: bytes) -> list[list[list[Point]]]:
     """Every record of a polygon shapefile as a list of rings of (x, y)."""
-    shapes = []
+    shapes: list[list[list[Point]]] = []
     offset = 100
     while offset < len(shp):
         _, words = struct.unpack(">ii", shp[offset : offset + 8])
@@ -122,7 +122,7 @@ def _number(value: float) -> str:
 
 def ring_path(ring: list[Point]) -> str:
     """SVG path data of one closed ring, relative moves in tenths of a degree."""
-    tenths = []
+    tenths: list[tuple[int, int]] = []
     for lon, lat in ring:
         point = (round(lon * 10), round(-lat * 10))
         if not tenths or tenths[-1] != point:

@@ -121,3 +121,13 @@ def test_polnear_scorer_by_hand(corpus: Path) -> None:
     assert scores["content.overlap_recall"] == 0.0
     assert report.per_class["attribution"]["source (exact)"]["support"] == 2
     assert report.worst[0]["predicted"]["n_sources"] == 3
+
+
+def test_polnear_parse_ann_multiline_span_text() -> None:
+    # brat writes a span's text as it is, line breaks included: the continuation of the
+    # text is not an annotation line, even when it starts with a "T".
+    text = "He said.\n\nThe talks will go on.\u2028Then more."
+    ann = f"T1\tContent 0 {len(text)}\t{text}\nT2\tSource 0 2\tHe\nT3\tCue 3 7\tsaid\n"
+    spans, bad = parse_ann(ann, text_length=len(text))
+    assert spans == {"source": [(0, 2)], "cue": [(3, 7)], "content": [(0, len(text))]}
+    assert bad == 0

@@ -19,6 +19,7 @@ gold span is scored as its extent, from its first to its last character.
 from __future__ import annotations
 
 import csv
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -37,6 +38,8 @@ ROLES: tuple[str, ...] = ("source", "cue", "content")
 _LABELS = {"Source": "source", "Cue": "cue", "Content": "content"}
 
 Span = tuple[int, int]
+# A text-bound annotation line: "T12<TAB>Source 89 106<TAB>The New York Post".
+_TEXT_BOUND = re.compile(r"T\d+\t")
 
 
 @dataclass(slots=True)
@@ -59,8 +62,10 @@ def parse_ann(text: str, *, text_length: int | None = None) -> tuple[dict[str, l
     """
     spans: dict[str, list[Span]] = {role: [] for role in ROLES}
     bad = 0
-    for line in text.splitlines():
-        if not line.startswith("T"):
+    # Split on line feeds only: a span's text may hold other line separators, and the
+    # continuation of a multi-line span's text is not an annotation line.
+    for line in text.split("\n"):
+        if not _TEXT_BOUND.match(line):
             continue
         parts = line.split("\t")
         if len(parts) < 2:

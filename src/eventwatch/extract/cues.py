@@ -4,6 +4,11 @@ from __future__ import annotations
 
 __all__ = [
     "ANONYMOUS_HEADS",
+    "ATTITUDE_ADJECTIVES",
+    "ATTRIBUTION_NOUNS",
+    "SPEECH_VERBS",
+    "STANCE_VERBS",
+    "THOUGHT_VERBS",
     "CARRIER_NOUNS",
     "CARRIER_VERBS",
     "DENIAL_VERBS",
@@ -224,4 +229,68 @@ LIGHT_VERBS = frozenset(
         "pass",
         "mete",
     ]
+)
+
+
+# The attribution lexicon (``extract.attributions``): PolNeAR-style attribution covers
+# what people say, what they think, want or plan, and the positions they take.
+# Verbs of saying: they introduce a quote or a clause, or stand alone ("he said:").
+SPEECH_VERBS = REPORTING_VERBS | frozenset(
+    """
+    add admit advise affirm agree allege announce answer argue ask assert assure aver boast
+    brag brief caution chant charge claim clarify comment complain concede conclude confess
+    confide confirm contend continue counter cry declare demand demonstrate deny describe
+    detail disclose dispute echo email emphasise emphasize exclaim explain grumble hint
+    imply inform insist instruct joke lament maintain mention mumble muse mutter note notify
+    object observe opine order outline plead pledge point predict proclaim profess promise
+    pronounce propose protest query question quip rave reason reassure recall recommend
+    recount reiterate rejoin relate remark remind repeat reply report request respond retort
+    reveal rule scream shout show sing speak speculate state stress suggest swear talk tell
+    testify text theorise theorize tweet underline underscore urge venture voice vow warn
+    whisper write yell
+    """.split()
+)
+# Verbs of thinking, knowing, feeling, wanting and deciding.
+THOUGHT_VERBS = frozenset(
+    """
+    accept anticipate assume believe choose consider decide desire determine discover doubt
+    dread envision envisage expect fear feel figure find forget guess hope imagine intend
+    judge know learn like love mean notice plan prefer presume realize realise reckon
+    recognize recognise regard regret remember resolve seek sense suppose suspect think
+    trust understand view want wish wonder worry
+    """.split()
+)
+# Verbs of taking a position on something: the object is what the position is about.
+STANCE_VERBS = frozenset(
+    """
+    accuse acknowledge advocate apologise apologize applaud attack back bash blame blast
+    call castigate celebrate champion characterise characterize cite commend compare condemn
+    congratulate convince credit criticise criticize decline decry defend demand denounce
+    deride describe disagree discuss dismiss disparage dub embrace encourage endorse equate
+    excoriate fault favor favour hail highlight ignore invoke label lambaste laud liken
+    lobby mock offer oppose persuade pitch portray praise promote propose question rail
+    rebuke rebut refer reference refuse reject ridicule savage scold slam slap thank
+    threaten tout trumpet welcome
+    """.split()
+)
+# Nouns that carry what somebody says, thinks or wants: "his claim that …", "her plan to …".
+ATTRIBUTION_NOUNS = frozenset(
+    """
+    accusation admission advice allegation attack attacks allegations announcement argument assertion
+    assessment belief call charge claim claims comment comments commitment complaint
+    concern concerns conclusion contention criticism decision demand denial desire
+    determination endorsement estimate expectation explanation fear fears hope hopes idea
+    insistence intention message opinion plan plans pledge position prediction promise
+    proposal proposals recommendation remark remarks reply request response statement
+    suggestion testimony theory threat view views vision vow warning wish
+    """.split()
+)
+# Adjectives of a state of mind, after "be", "seem", "feel": "aides were confident that …".
+ATTITUDE_ADJECTIVES = frozenset(
+    """
+    afraid angry anxious apprehensive aware certain concerned confident convinced critical
+    determined doubtful eager frustrated furious happy hopeful keen optimistic pessimistic
+    pleased proud reluctant skeptical sceptical sure supportive surprised unaware uncertain
+    unconvinced unhappy upset wary willing worried
+    """.split()
 )

@@ -25,12 +25,15 @@ CUE_TYPES = ("modal", "condition", "investigation", "doxastic", "likelihood")
 _MODALS = frozenset("may might could would should".split())
 _CONDITIONS = frozenset("if unless until".split())
 _QUESTIONS = frozenset("whether".split())
+# Verbs of belief and expectation ("hope" and "wish" are wishes, not doubts: not here).
 _DOXASTIC_VERBS = frozenset(
     """
     expect think believe suspect predict forecast anticipate allege suppose rumor rumour
-    speculate assume presume doubt project estimate fear hope reckon guess foresee
+    speculate assume presume doubt project estimate fear reckon guess foresee
     """.split()
 )
+# Belief verbs that also take a predicted thing as object: "expects margins of 10%".
+_PREDICTION_VERBS = frozenset("expect predict forecast foresee anticipate".split())
 _SEEM_VERBS = frozenset("seem appear suggest indicate look".split())
 _DOXASTIC_NOUNS = frozenset(
     """
@@ -61,11 +64,58 @@ def _conditional(token: Token) -> bool:
     return any(c.lower_ == "have" and c.dep_ == "aux" for c in token.head.children)
 
 
+def _would_be(token: Token) -> bool:
+    """ "would-be robbers", "their would be neighbours": "would be" as an adjective."""
+    doc = token.doc
+    following = doc[token.i + 1 : token.i + 3]
+    if len(following) and following[0].text in {"-", "–"}:
+        return True
+    return (
+        len(following) == 2
+        and following[0].lower_ == "be"
+        and following[1].pos_ in {"NOUN", "PROPN"}
+        and following[1].dep_ != "attr"
+        and token.head.pos_ in {"NOUN", "PROPN"}
+    )
+
+
+def _belief_clause(token: Token) -> bool:
+    """Whether a belief verb has what is believed: a clause ("think that …", "expected
+    to rise"), not a thing ("assume duties", "believe this", "as expected")."""
+    lemma = token.lemma_.lower()
+    if any(c.dep_ in {"ccomp", "xcomp"} for c in token.children):
+        return True
+    if lemma in _PREDICTION_VERBS:
+        if token.i > 0 and token.nbor(-1).lower_ in {"as", "than", "-"}:
+            return False  # "as expected", "lower-than-expected"
+        return any(c.dep_ in {"dobj", "prep", "npadvmod"} for c in token.children)
+    return lemma in {"suspect", "allege", "rumor", "rumour", "speculate", "doubt"}
+
+
+def _accusation(token: Token) -> bool:
+    """ "accused of …", "charges that she lied": a claim, not a fact ("a $5m charge" is not)."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma == "accuse":
+        return True
+    if token.pos_ == "NOUN" and lemma == "charge":
+        return any(
+            c.dep_ in {"acl", "ccomp"} and any(g.lower_ == "that" for g in c.children)
+            for c in token.children
+        )
+    return False
+
+
 def _cue_type(token: Token) -> str | None:
     """The type of hedge a token is, or ``None``."""
     lower = token.lower_
     lemma = token.lemma_.lower()
     if token.tag_ == "MD" and lower in _MODALS:
+        if lower == "would" and _would_be(token):
+            return None
+        if token.head.lemma_.lower() == "reach" and any(
+            c.dep_ == "auxpass" for c in token.head.children
+        ):
+            return None  # "could not be reached for comment"
         if any(c.dep_ == "neg" for c in token.head.children) and lower in {"could", "would"}:
             return None  # "could not", "would not": a refusal or inability, stated as fact
         if lower == "would" and not _conditional(token) and token.head.lemma_.lower() != "be":
@@ -76,10 +126,9 @@ def _cue_type(token: Token) -> str | None:
     if lower in _QUESTIONS and token.dep_ in {"mark", "advmod", "nsubj", "dobj"}:
         return "investigation"
     if token.pos_ == "VERB" and lemma in _DOXASTIC_VERBS:
-        if lemma in {"hope", "fear", "project", "estimate"} and not any(
-            c.dep_ in {"ccomp", "xcomp"} for c in token.children
-        ):
-            return None  # "estimated 40 people": a figure, not a belief
+        # "estimated 40 people", "assume duties", "as expected": not a belief
+        return "doxastic" if _belief_clause(token) else None
+    if _accusation(token):
         return "doxastic"
     if token.pos_ in {"VERB", "AUX"} and lemma in _SEEM_VERBS:
         if any(c.dep_ in {"ccomp", "xcomp", "acomp", "attr", "oprd"} for c in token.children):
@@ -87,12 +136,6 @@ def _cue_type(token: Token) -> str | None:
         return None
     if token.pos_ == "NOUN" and lower in _DOXASTIC_NOUNS:
         return "doxastic"
-    if (
-        token.pos_ == "NOUN"
-        and lemma == "charge"
-        and any(c.dep_ in {"acl", "ccomp"} for c in token.children)
-    ):
-        return "doxastic"  # "charges that she failed to report"
     if (
         token.pos_ == "VERB"
         and lemma == "question"

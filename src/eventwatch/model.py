@@ -217,6 +217,9 @@ class EventRecord:
     trigger_span: tuple[int, int] | None = None
     contexts: list[str] = field(default_factory=list)
     acled: dict[str, str] | None = None
+    # a kind of event ACLED does not code ("Natural disaster", "Diplomacy", …; see
+    # eventwatch.classify.OTHER_LABELS), as the event typer reads the sentence, else None
+    category: str | None = None
     actor: Entity | None = None
     recipient: Entity | None = None
     date: DateRange | None = None
@@ -238,6 +241,7 @@ class EventRecord:
             "mode": self.mode,
             "contexts": list(self.contexts),
             "acled": dict(self.acled) if self.acled else None,
+            "category": self.category,
             "actor": self.actor.to_dict() if self.actor else None,
             "recipient": self.recipient.to_dict() if self.recipient else None,
             "date": (self.date or DateRange(None, None, None)).to_dict(),

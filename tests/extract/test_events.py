@@ -61,7 +61,19 @@ def only(text: str, event_type: str, **kwargs) -> dict:
         ("The two presidents held a telephone conversation about the border.", "CONSULT", "phone"),
         ("Gunmen shot dead three police officers at a checkpoint.", "ASSAULT", "firearms"),
         ("An air strike hit a market in the town, killing nine people.", "ASSAULT", "aerial"),
+        (
+            "Border guards fired shots into the air and wounded a smuggler near the river.",
+            "ASSAULT",
+            "firearms",
+        ),
+        (
+            "A suicide bomber killed six people at a checkpoint with an explosive vest.",
+            "ASSAULT",
+            "explosives",
+        ),
         ("The European Union imposed sanctions on four generals.", "SANCTION", "embargo"),
+        ("Hundreds of protesters gathered outside the courthouse in Accra.", "PROTEST", "demo"),
+        ("Opposition supporters took to the streets of Lusaka on Friday.", "PROTEST", "demo"),
     ],
 )
 def test_events_type_and_mode(text: str, event_type: str, mode: str) -> None:
@@ -149,6 +161,15 @@ def test_events_headline_gives_no_event() -> None:
     assert found == []
 
 
+def test_events_a_gathering_or_a_figure_of_speech_is_no_protest() -> None:
+    """No event word fires (the typer may still infer a low-confidence record)."""
+    for text in (
+        "Families gathered in the park to celebrate the holiday.",
+        "The minister took the floor.",
+    ):
+        assert [e for e in events_of(text) if e["trigger"] is not None] == []
+
+
 def test_events_generic_statement_gives_no_event() -> None:
     assert events_of("Arbitrary arrests are commonplace in the region, the report says.") == []
 
@@ -160,7 +181,7 @@ def test_events_ids_are_stable_across_runs() -> None:
 
 def test_events_every_record_key_is_present() -> None:
     keys = {
-        "id", "doc_id", "event_type", "mode", "contexts", "acled", "actor", "recipient", "date",
+        "id", "doc_id", "event_type", "mode", "contexts", "acled", "category", "actor", "recipient", "date",
         "location", "counts", "factuality", "attribution", "evidence", "confidence",
     }  # fmt: skip
     for event in events_of("Police arrested the mayor of Osh on Monday."):

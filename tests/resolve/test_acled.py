@@ -8,7 +8,8 @@ from eventwatch.config import Settings
 from eventwatch.extract.mention import Argument, EventMention
 from eventwatch.model import Document
 from eventwatch.pipeline import process_documents
-from eventwatch.resolve.acled import acled_type, event_category, event_context
+from eventwatch.resolve import acled
+from eventwatch.resolve.acled import acled_type, event_category, event_context, inferred_type
 
 
 def _argument(text: str, label: str | None = None) -> Argument:
@@ -191,3 +192,101 @@ def _acled_of(text: str) -> set[tuple[str, str]]:
 )
 def test_acled_type_end_to_end(text: str, expected: tuple[str, str]) -> None:
     assert expected in _acled_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "Heavy rains flooded three districts and swept away hundreds of homes.",
+            "Natural disaster",
+        ),
+        ("The two foreign ministers discussed trade and the border in Geneva.", "Diplomacy"),
+        ("Hundreds of nurses marched to the ministry to demand unpaid wages.", "Peaceful protest"),
+    ],
+)
+def test_inferred_type_reads_sentences_without_an_event_word(text: str, label: str) -> None:
+    found, probability = inferred_type(text)
+    assert found == label
+    assert 0.3 <= probability <= 1.0
+
+
+class _GrenadeTyper:
+    """A stand-in typer sure of "Grenade", then of "Attack", whatever the text."""
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        from eventwatch.classify import LABELS
+
+        scores = {label: 0.001 for label in LABELS}
+        scores.update({"Grenade": 0.8, "Attack": 0.15})
+        return scores
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Attackers threw a grenade at the police post.", "Grenade"),
+        ("Attackers threw stones at the police post.", "Attack"),  # no grenade named
+    ],
+)
+def test_inferred_type_needs_the_word_of_a_weapon_defined_sub_type(
+    monkeypatch: pytest.MonkeyPatch, text: str, label: str
+) -> None:
+    monkeypatch.setattr(acled, "default_typer", _GrenadeTyper)
+    assert inferred_type(text)[0] == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Border guards fired warning shots into the air to turn back the herders.",
+        "Soldiers fired in the air to scare off the crowd at the crossing.",
+    ],
+)
+def test_acled_type_shots_into_the_air_are_no_air_strike(text: str) -> None:
+    shots = _mention(text, "ASSAULT", "firearms", actor="guards")
+    assert acled_type(shots) != ("Explosions/Remote violence", "Air/drone strike")
+
+
+def test_acled_type_an_aircraft_named_is_still_an_air_strike() -> None:
+    strike = _mention(
+        "Warplanes fired missiles at rebel positions in the air raid.", "ASSAULT", "aerial"
+    )
+    assert acled_type(strike) == ("Explosions/Remote violence", "Air/drone strike")
+
+
+def test_acled_type_killing_suicide_bombers_is_no_suicide_bombing_by_rule() -> None:
+    """The rules give no suicide-bomb vote when the bombers are the ones hit."""
+    killed = _mention(
+        "Troops killed two suicide bombers near the base.",
+        "ASSAULT",
+        actor="Troops",
+        recipient="suicide bombers",
+    )
+    words = acled._event_words(killed.sentence[2])
+    assert acled._rules(killed, words)[0] != ("Explosions/Remote violence", "Suicide bomb")
+    struck = _mention(
+        "A suicide bomber blew himself up at the gate of the base.", "ASSAULT", actor="bomber"
+    )
+    words = acled._event_words(struck.sentence[2])
+    assert acled._rules(struck, words)[0] == ("Explosions/Remote violence", "Suicide bomb")
+
+
+@pytest.mark.parametrize(
+    ("actor", "expected"),
+    [
+        ("government troops", ("Battles", "Government regains territory")),
+        ("pro-government militia", ("Battles", "Government regains territory")),
+        ("rebel fighters", ("Battles", "Non-state actor overtakes territory")),
+        ("anti-government militants", ("Battles", "Non-state actor overtakes territory")),
+    ],
+)
+def test_acled_type_rules_read_who_took_control(actor: str, expected: tuple[str, str]) -> None:
+    """Ground taken by forces on the state's side is regained; by anyone else, overtaken."""
+    taking = _mention(
+        f"The {actor} took control of the district after a night of heavy fighting.",
+        "ASSAULT",
+        actor=actor,
+    )
+    words = acled._event_words(taking.sentence[2])
+    assert acled._rules(taking, words)[0] == expected

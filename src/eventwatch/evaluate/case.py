@@ -10,8 +10,8 @@ the 25 "seen" labels one to one (:data:`ACLED_TO_CASE`); an event without an ACL
 mapping whose PLOVER type is a diplomatic exchange (consult, support, agree,
 request, reject) is ``DIPLO``.  The other "unseen" labels (``ORG_CRIME``,
 ``NATURAL_DISASTER``, ``MAN_MADE_DISASTER``, ``ATTRIB``) come from a record's
-``category`` (:data:`CATEGORY_TO_CASE`, the event typer's labels for events ACLED
-does not code), when the pipeline fills it; without it they can only be missed.
+``category`` (:data:`CATEGORY_TO_CASE`: the event typer's labels for events ACLED
+does not code, which the pipeline sets when the typer ranks one first).
 
 Scores: ``subtype.macro_f1`` over the CASE labels that occur in gold or
 predictions, ``subtype.accuracy``, and the share of snippets with any CASE label.

@@ -385,6 +385,7 @@ TRIGGERS: dict[str, list[Sense]] = {
         ("ASSAULT", None, "VERB", OVERTAKE, "territory", 0.75),
         ("COUP", None, "VERB", OTHER_DEV, "obj_power", 0.75),
         ("COERCE", "arrest", "VERB", ARRESTS, "into_custody", 0.8),
+        ("PROTEST", "demo", "VERB", PEACEFUL, "to_the_streets", 0.7),
     ),
     "grab": _senses(("COUP", None, "VERB", OTHER_DEV, "obj_power", 0.75)),
     "term": _senses(("SANCTION", "convict", "NOUN", None, "prison_term", 0.6)),

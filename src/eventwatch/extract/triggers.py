@@ -52,9 +52,22 @@ _NOT_TARGETS = frozenset("deal agreement balance tone note chord bargain pose ma
 _VIOLENCE_WORDS = frozenset("attack attacked attackers clashes riot riots violence assault".split())
 
 
+def _names_no_aircraft(token: Token) -> bool:
+    """An air word that names no aircraft: shots "into the air", a "suicide bomber"."""
+    lower = token.lower_
+    if lower not in AIR_WORDS or token.i == 0:
+        return False
+    before = token.doc[token.i - 1].lower_
+    if lower in {"bomber", "bombers"}:
+        return before == "suicide"
+    if lower == "air" and before == "the" and token.i >= 2:
+        return token.doc[token.i - 2].lower_ in {"in", "into", "to"}
+    return False
+
+
 def assault_mode(sentence: Span) -> str | None:
     """The means of an attack, read off the sentence's words (air, guns, explosives, blades, beatings)."""
-    words = {t.lower_ for t in sentence}
+    words = {t.lower_ for t in sentence if not _names_no_aircraft(t)}
     for mode, cues in (
         ("aerial", AIR_WORDS),
         ("explosives", EXPLOSIVE_WORDS),
@@ -172,8 +185,14 @@ _SURNAME_ENDINGS = (
 _TERRAIN = frozenset(
     "town towns village villages city cities district districts area areas base bases airport region "
     "province territory county hill hills position positions camp neighbourhood neighborhood "
-    "headquarters bridge crossing border".split()
+    "headquarters bridge crossing border stronghold strongholds locality localities site sites "
+    "checkpoint checkpoints outpost outposts garrison port island".split()
 )
+
+
+def _place_name(token: Token) -> bool:
+    """A place by its entity label or by its word ("the town", "a stronghold")."""
+    return token.ent_type_ in {"GPE", "LOC", "FAC"} or token.lemma_.lower() in _TERRAIN
 
 
 def _territory(objects: list[Token]) -> bool:
@@ -183,11 +202,9 @@ def _territory(objects: list[Token]) -> bool:
             inner = [
                 g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
             ]
-            if any(
-                g.ent_type_ in {"GPE", "LOC", "FAC"} or g.lemma_.lower() in _TERRAIN for g in inner
-            ):
+            if any(_place_name(g) for g in inner):
                 return True
-        elif obj.ent_type_ in {"GPE", "LOC", "FAC"} or obj.lemma_.lower() in _TERRAIN:
+        elif _place_name(obj):
             return True
     return False
 
@@ -206,6 +223,14 @@ def _is_person(token: Token) -> bool:
         return single and token.text.lower().endswith(_SURNAME_ENDINGS)
     lemma = token.lemma_.lower()
     return lemma in _PERSON_HEADS or token.pos_ == "PROPN" and token.ent_type_ == ""
+
+
+# Words that make a gathering a protest ("gathered … in rejection of", "… chanting slogans").
+_GATHERING_CUES = frozenset(
+    "protest demanding against slogans chanting chanted banners placards rejection solidarity "
+    "denouncing condemning".split()
+)
+_PROTESTING_PEOPLE = frozenset("protester demonstrator activist".split())
 
 
 def _condition_holds(condition: str | None, token: Token, sentence: Span) -> bool:
@@ -564,11 +589,26 @@ def _condition_holds(condition: str | None, token: Token, sentence: Span) -> boo
             }
         )
     if condition == "gather_demand":
+        return (
+            any(
+                c.dep_ in {"advcl", "xcomp"}
+                and c.lemma_.lower()
+                in {"demand", "protest", "denounce", "condemn", "call", "oppose"}
+                for c in token.children
+            )
+            or bool(words & _GATHERING_CUES)
+            or any(  # "hundreds of protesters gathered"
+                c.dep_ == "nsubj" and any(t.lemma_.lower() in _PROTESTING_PEOPLE for t in c.subtree)
+                for c in token.children
+            )
+        )
+    if condition == "to_the_streets":
         return any(
-            c.dep_ in {"advcl", "xcomp"}
-            and c.lemma_.lower() in {"demand", "protest", "denounce", "condemn", "call", "oppose"}
+            c.dep_ == "prep"
+            and c.lower_ in {"to", "into"}
+            and any(g.lemma_.lower() == "street" for g in c.children)
             for c in token.children
-        ) or bool(words & {"protest", "demanding", "against", "slogans"})
+        )
     if condition == "joint_patrol":
         return (
             any(c.lower_ in {"joint", "security"} for c in token.children) or token.pos_ == "VERB"

@@ -23,11 +23,11 @@ from __future__ import annotations
 import math
 import re
 
-from eventwatch.classify import ACLED_LABELS, OTHER_LABELS, default_typer
+from eventwatch.classify import ACLED_LABELS, LABELS, OTHER_LABELS, default_typer
 from eventwatch.extract.lexicon import AIR_WORDS
 from eventwatch.extract.mention import Argument, EventMention
 
-__all__ = ["acled_type", "event_category", "event_context"]
+__all__ = ["acled_type", "event_category", "event_context", "inferred_type"]
 
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
@@ -58,6 +58,9 @@ _CHEMICAL_SITE = frozenset(
     "plant factory warehouse industrial company refinery fertiliser fertilizer depot".split()
 )
 _AIR = AIR_WORDS | {"airstrikes", "air-strike", "uav"}
+# Air words that name no aircraft: shots fired into the air, a suicide bomber.
+_NOT_AIR = re.compile(r"\b(?:in|into|in to) the air\b|\bsuicide bombers?\b", re.IGNORECASE)
+AIRCRAFT = "<aircraft>"  # in a word set: the text names an aircraft or an air strike
 _SHELLING = frozenset(
     "shell shells shelled shelling artillery mortar mortars rocket rockets missile missiles projectile "
     "projectiles howitzer howitzers cannon launcher launchers mlrs rpg rpgs bombard bombarded bombardment "
@@ -75,9 +78,7 @@ _BLAST = frozenset(
 _NAMED_BY: dict[str, frozenset[str]] = {
     "Suicide bomb": frozenset({"suicide"}),
     "Grenade": frozenset({"grenade", "grenades"}),
-    "Air/drone strike": frozenset(
-        AIR_WORDS | {"airstrikes", "air-strike", "uav", "aerial", "bombed"}
-    ),
+    "Air/drone strike": frozenset({AIRCRAFT, "aerial", "bombed"}),
     "Sexual violence": frozenset(
         "rape raped raping rapes rapist sexually sexual molested molesting".split()
     ),
@@ -95,7 +96,16 @@ _DETONATED = frozenset(
 _DEATH = frozenset(
     "killed dead death body bodies corpse murdered stabbed executed beheaded strangled".split()
 )
-_REGAIN = frozenset("recaptured recapture regained regain retook retake liberated".split())
+_REGAIN = frozenset(
+    "recaptured recapture regained regain retook retake liberated re-captured re-took re-gained".split()
+)
+# "took control of …": ground changed hands; the taker's side says which sub-type.
+_CONTROL_TAKEN = frozenset("took taken seized captured gained wrested".split())
+# State forces by the abbreviations reports use for them, and words that put a force on the state's side.
+_STATE_SIDE = frozenset(
+    "fardc fama fds fanci ana andsf nds saa tatmadaw updf kdf sndf endf pro-government loyalist "
+    "loyalists gendarmes gendarmerie national".split()
+)
 _OVERTAKE = frozenset("overran overrun captured seized took".split())
 _CLASH = frozenset(
     "clash clashes clashed exchange exchanged fighting fought battle battled engaged gunfight gunfights "
@@ -146,6 +156,11 @@ _DISPUTE = frozenset(
 _DIRECT_FIRE = frozenset(
     "gun guns machinegun machineguns machine small arms shots bursts rifle rifles fire".split()
 )
+# Words for armed people or posts on the receiving end: ACLED codes an attack on them as a battle.
+_ARMED_TARGETS = frozenset(
+    "soldiers troops fighters militants policemen officers positions brigade camp checkpoints "
+    "checkpoint army".split()
+)
 _PROPERTY = ("Strategic developments", "Looting/property destruction")
 _BASE = ("Strategic developments", "Headquarters or base established")
 _FORTIFICATIONS = frozenset("fortification fortifications trench trenches tent tents".split())
@@ -165,6 +180,14 @@ def _words(text: str) -> set[str]:
     """Lower-case words, hyphenated ones also in parts ("pro-houthi" gives "houthi")."""
     words = set(_WORD.findall(text.lower()))
     return words | {part for word in words if "-" in word for part in word.split("-")}
+
+
+def _event_words(text: str) -> set[str]:
+    """:func:`_words`, plus :data:`AIRCRAFT` when an aircraft or air strike is named."""
+    words = _words(text)
+    if words & _AIR and _words(_NOT_AIR.sub(" ", text)) & _AIR:
+        words.add(AIRCRAFT)
+    return words
 
 
 def _chemical(words: set[str]) -> bool:
@@ -205,6 +228,16 @@ def _armed(argument: Argument | None) -> bool:
     )
 
 
+def _state_side(argument: Argument | None) -> bool:
+    """Whether a participant fights for the state ("the army", "FARDC", "pro-government militia")."""
+    if argument is None:
+        return False
+    words = _words(argument.text)
+    if any(word.startswith("anti-") for word in words):
+        return False
+    return bool(words & (_STATE_FORCES | _STATE_SIDE))
+
+
 def _assault(mention: EventMention, words: set[str]) -> _Ruled:
     if mention.acled in {_REGAIN_TYPE, _OVERTAKE_TYPE}:
         # taking ground: state forces regain it, anyone else overtakes it
@@ -230,10 +263,11 @@ def _assault(mention: EventMention, words: set[str]) -> _Ruled:
         return ("Violence against civilians", "Sexual violence"), CUE
     if _chemical(words):
         return ("Explosions/Remote violence", "Chemical weapon"), LEAN
-    if words & _SUICIDE and words & (_IED | {"bomber", "bombers"}):
+    bombers_hit = bool(_heads(mention.recipient) & {"bomber", "bombers"})
+    if words & _SUICIDE and words & (_IED | {"bomber", "bombers"}) and not bombers_hit:
         # "killed two suicide bombers" before they struck: not a suicide bombing
         return ("Explosions/Remote violence", "Suicide bomb"), CUE if words & _DETONATED else LEAN
-    if mention.mode == "aerial" or words & _AIR:
+    if AIRCRAFT in words:  # an aircraft named, not shots into the air or a suicide bomber
         return ("Explosions/Remote violence", "Air/drone strike"), CUE
     gunfire = bool(words & _DIRECT_FIRE)
     if (
@@ -253,7 +287,9 @@ def _assault(mention: EventMention, words: set[str]) -> _Ruled:
             return ("Explosions/Remote violence", "Shelling/artillery/missile attack"), LEAN
         return ("Explosions/Remote violence", "Remote explosive/landmine/IED"), LEAN
     if words & _REGAIN and _armed(mention.actor):
-        return ("Battles", "Government regains territory"), LEAN
+        return _REGAIN_TYPE, LEAN
+    if "control" in words and words & _CONTROL_TAKEN and _armed(mention.actor):
+        return (_REGAIN_TYPE if _state_side(mention.actor) else _OVERTAKE_TYPE), LEAN
     actor_words = _words(mention.actor.text) if mention.actor is not None else set()
     civilians_fight = bool((actor_words | words) & _CIVIL_PARTIES) and not (
         actor_words & _ARMED_HEADS - {"police", "policemen", "officers", "officer"}
@@ -288,23 +324,7 @@ def _assault(mention: EventMention, words: set[str]) -> _Ruled:
         return ("Riots", "Mob violence"), LEAN
     if mention.acled == _PROPERTY:
         return _PROPERTY, LEAN
-    victims_armed = bool(
-        (words - actor_words)
-        & {
-            "soldiers",
-            "troops",
-            "fighters",
-            "militants",
-            "policemen",
-            "officers",
-            "positions",
-            "brigade",
-            "camp",
-            "checkpoints",
-            "checkpoint",
-            "army",
-        }
-    )
+    victims_armed = bool((words - actor_words) & _ARMED_TARGETS)
     if (
         words & _CLASH
         or (_armed(mention.actor) and (_armed(mention.recipient) or victims_armed))
@@ -420,12 +440,12 @@ def acled_type(
             the typer reads it too ("… protested. Police dispersed the crowd.").
     """
     text = " ".join([mention.sentence[2], *(other_sentences or [])])
-    words = _words(text)
+    words = _event_words(text)
     if context and mention.sentence[2].strip() not in context:
         context = f"{text} {context}"
     if context:
-        words |= _words(context)
-    if {"returned", "fire"} <= words:
+        words |= _event_words(context)
+    if {"returned", "fire"} <= words or {"shot", "back"} <= words:
         words |= {"exchanged"}  # "a police officer returned fire": two-sided
     ruled = _rules(mention, words)
     if ruled is None and mention.event_type not in _TYPED_KINDS:
@@ -458,6 +478,24 @@ def event_category(
     if label in OTHER_LABELS and probabilities[label] >= CATEGORY_THRESHOLD:
         return label
     return None
+
+
+def inferred_type(text: str) -> tuple[str, float]:
+    """The typer's best label for a text that no event word fired on, and its probability.
+
+    Any of :data:`eventwatch.classify.LABELS`; the weapon- or act-defined ACLED
+    sub-types (grenade, suicide bomb, air strike, rape, chemical agent) only when
+    their word is in the text.
+
+    Example:
+        >>> inferred_type("Heavy rains flooded three districts and swept away homes.")[0]
+        'Natural disaster'
+    """
+    words = _event_words(text)
+    probabilities = default_typer().probabilities(text)
+    labels = [label for label in LABELS if label not in ACLED_LABELS or _named(label, words)]
+    label = max(labels, key=probabilities.__getitem__)
+    return label, probabilities[label]
 
 
 def event_context(text: str, start: int, end: int, *, limit: int = CONTEXT_LIMIT) -> str:

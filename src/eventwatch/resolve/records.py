@@ -8,12 +8,22 @@ different participants, no two different countries; a mention with its own date
 joins an undated one only if they share a participant or it points back ("the
 riots").  The merged record keeps the most informative mention's evidence and
 lists the others under ``mentions``.
+
+Each record is typed with its paragraph (:func:`eventwatch.resolve.acled.acled_type`;
+``category`` for kinds of event ACLED does not code).  Arrests reported beside an
+assault or a protest lose confidence (they usually follow from it).  A short report
+in which no record got an ACLED type or a category (no event word fired, or only
+words for events of neither kind) gets one more record typed by the event typer alone, marked
+``"inferred"`` in ``contexts``, without a trigger and with a confidence of at most
+:data:`INFERRED_CONFIDENCE`, so users can filter it out.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from eventwatch.classify import ACLED_LABELS
 from eventwatch.extract import EventMention, ExtractedDocument
 from eventwatch.model import (
     Attribution,
@@ -24,11 +34,11 @@ from eventwatch.model import (
     Location,
     stable_id,
 )
-from eventwatch.resolve.acled import acled_type, event_context
+from eventwatch.resolve.acled import acled_type, event_category, event_context, inferred_type
 from eventwatch.resolve.actors import ActorResolver
 from eventwatch.resolve.dates import published_range
 from eventwatch.resolve.entities import LocalEntity, document_entities
-from eventwatch.resolve.event_dates import event_date, sentence_dates
+from eventwatch.resolve.event_dates import SentenceDates, event_date, sentence_dates
 from eventwatch.resolve.event_places import (
     dateline_location,
     document_countries,
@@ -43,6 +53,50 @@ from eventwatch.resolve.places import Gazetteer, default_gazetteer
 __all__ = ["ResolvedMention", "document_countries", "resolve_document", "resolve_with_entities"]
 
 _COUP_MODES = {"conspiracy", "attempt"}
+# Events that arrests reported beside them usually follow from, and how far such arrests'
+# confidence drops.
+_FOLLOWED_BY_ARRESTS = frozenset({"ASSAULT", "PROTEST"})
+ARREST_FOLLOW_UP = 0.6
+# A short report without a typed record gets one more when the event typer reads an
+# event in one of its sentences this surely; the record is marked inferred.
+INFERRED_THRESHOLD = 0.3
+INFERRED_CONTEXT = "inferred"  # in ``contexts``: typed by the typer alone, no event word
+INFERRED_CONFIDENCE = 0.1  # at most: below any record with an event word
+INFERRED_MAX_SENTENCES = 8  # only short reports: a news brief, a coder's note, a snippet
+# Words that put a sentence's event in the future ("will meet", "plans to visit"); not
+# "may", which is also a month.
+_NOT_HAPPENED = re.compile(r"\b(?:will|plans? to|planning to|expected to|set to)\b", re.IGNORECASE)
+# The PLOVER type and mode an inferred record gets for each typer label; a label
+# missing here (a disaster, "Other") has no PLOVER counterpart and makes no record.
+_INFERRED_KIND: dict[str, tuple[str, str | None]] = {
+    "Armed clash": ("ASSAULT", None),
+    "Government regains territory": ("ASSAULT", None),
+    "Non-state actor overtakes territory": ("ASSAULT", None),
+    "Chemical weapon": ("ASSAULT", None),
+    "Air/drone strike": ("ASSAULT", "aerial"),
+    "Suicide bomb": ("ASSAULT", "explosives"),
+    "Shelling/artillery/missile attack": ("ASSAULT", "explosives"),
+    "Remote explosive/landmine/IED": ("ASSAULT", "explosives"),
+    "Grenade": ("ASSAULT", "explosives"),
+    "Sexual violence": ("ASSAULT", None),
+    "Attack": ("ASSAULT", None),
+    "Abduction/forced disappearance": ("ASSAULT", "abduct"),
+    "Peaceful protest": ("PROTEST", "demo"),
+    "Protest with intervention": ("PROTEST", "demo"),
+    "Excessive force against protesters": ("PROTEST", "demo"),
+    "Violent demonstration": ("PROTEST", "riot"),
+    "Mob violence": ("PROTEST", "riot"),
+    "Agreement": ("AGREE", None),
+    "Arrests": ("COERCE", "arrest"),
+    "Change to group/activity": ("MOBILIZE", None),
+    "Disrupted weapons use": ("COERCE", "seize"),
+    "Headquarters or base established": ("MOBILIZE", "troops"),
+    "Looting/property destruction": ("ASSAULT", None),
+    "Non-violent transfer of territory": ("RETREAT", "withdraw"),
+    "Organised crime": ("ASSAULT", None),
+    "Diplomacy": ("CONSULT", None),
+    "Claim of responsibility": ("ASSAULT", None),
+}
 
 
 @dataclass(slots=True)
@@ -149,13 +203,15 @@ def _record(
     item: ResolvedMention, document_id: str, outlet: str | None, text: str = ""
 ) -> EventRecord:
     m = item.mention
-    start, end, text = m.sentence
-    lead = len(text) - len(text.lstrip())
-    evidence = Evidence(text.strip(), start + lead, start + lead + len(text.strip()))
+    start, end, sentence = m.sentence
+    lead = len(sentence) - len(sentence.lstrip())
+    evidence = Evidence(sentence.strip(), start + lead, start + lead + len(sentence.strip()))
     # the paragraph around it: "… protested. Police dispersed them." is a protest with intervention
-    context = event_context(text, m.sentence[0], m.sentence[1]) if text else None
-    mapped = acled_type(m, [o.sentence[2] for o in item.merged], context=context)
+    context = event_context(text, start, end) if text else None
+    others = [o.sentence[2] for o in item.merged]
+    mapped = acled_type(m, others, context=context)
     acled = {"event_type": mapped[0], "sub_event_type": mapped[1]} if mapped else None
+    category = event_category(m, others, context=context)  # a disaster, diplomacy, …
     via = [v for v in dict.fromkeys([*m.attribution.via, *m.carrier_via]) if v]
     attribution = Attribution(
         source=item.source,
@@ -183,6 +239,7 @@ def _record(
         trigger_span=(m.trigger[0], m.trigger[1]),
         contexts=list(m.contexts),
         acled=acled,
+        category=category,
         actor=item.actor,
         recipient=item.recipient,
         date=item.date,
@@ -195,6 +252,93 @@ def _record(
         mentions=mentions,
     )
     return record
+
+
+def _demote_follow_up_arrests(records: list[EventRecord]) -> None:
+    """Lower the confidence of arrests in a report that also tells of violence or a protest.
+
+    "A shoot-out … Two of the shooters were detained", "… blocked the avenue. Five
+    people were arrested": the arrests follow from the main event, which ACLED codes.
+    """
+    violent = any(
+        r.event_type in _FOLLOWED_BY_ARRESTS
+        and r.acled is not None
+        and r.factuality not in {"hypothetical", "negated", "denied"}
+        for r in records
+    )
+    if not violent:
+        return
+    for record in records:
+        if record.event_type == "COERCE" and record.mode == "arrest":
+            record.confidence = round(record.confidence * ARREST_FOLLOW_UP, 3)
+
+
+def _reads_as_report(text: str, start: int, end: int) -> bool:
+    """Whether a sentence can report a past event: closed prose, not a heading or a plan."""
+    sentence = text[start:end].strip()
+    if not sentence:
+        return False
+    open_line = sentence.rstrip('"”’)')[-1:] not in {".", "!"}
+    if open_line and text.strip() != sentence:
+        return False  # a headline or caption above the report: no closing full stop
+    return _NOT_HAPPENED.search(sentence) is None
+
+
+def _inferred_record(
+    extracted: ExtractedDocument,
+    dates: SentenceDates,
+    place: Location | None,
+    fallback_date: DateRange,
+    main_country: str | None,
+    gazetteer: Gazetteer,
+) -> EventRecord | None:
+    """One low-confidence record for a short report that no typed record covers, or ``None``.
+
+    The event typer reads each sentence with its paragraph; the sentence it is surest
+    of becomes the evidence, typed with the typer's label (ACLED type, or
+    ``category`` for events ACLED does not code).  The record has no trigger, carries
+    :data:`INFERRED_CONTEXT` in ``contexts`` and a confidence of at most
+    :data:`INFERRED_CONFIDENCE`, so users can filter it out.
+    """
+    document = extracted.document
+    text = document.text
+    best: tuple[float, str, int, int] | None = None
+    seen: set[str] = set()
+    if len(extracted.sentences) > INFERRED_MAX_SENTENCES:
+        return None  # a long article with no event word: a feature, a market report, …
+    for start, end in extracted.sentences:
+        if not _reads_as_report(text, start, end):
+            continue
+        context = event_context(text, start, end)
+        if context in seen:
+            continue  # a short report: every sentence reads the same paragraph
+        seen.add(context)
+        label, probability = inferred_type(context)
+        if label in _INFERRED_KIND and (best is None or probability > best[0]):
+            best = (probability, label, start, end)
+    if best is None or best[0] < INFERRED_THRESHOLD:
+        return None
+    probability, label, start, end = best
+    sentence = text[start:end]
+    lead = len(sentence) - len(sentence.lstrip())
+    evidence = Evidence(sentence.strip(), start + lead, start + lead + len(sentence.strip()))
+    event_type, mode = _INFERRED_KIND[label]
+    sub_type = ACLED_LABELS.get(label)
+    stated = next((d.range for d in dates.get(start, []) if d.range.start), None)
+    return EventRecord(
+        id=stable_id(document.id, event_type, mode, INFERRED_CONTEXT, evidence.start),
+        doc_id=document.id,
+        event_type=event_type,
+        mode=mode,
+        evidence=evidence,
+        contexts=[INFERRED_CONTEXT],
+        acled={"event_type": sub_type, "sub_event_type": label} if sub_type else None,
+        category=None if sub_type else label,
+        date=stated or fallback_date,
+        location=place or fallback_location(main_country, gazetteer),
+        confidence=round(INFERRED_CONFIDENCE * probability, 3),
+        outlet=document.outlet,
+    )
 
 
 def resolve_document(
@@ -262,6 +406,12 @@ def resolve_with_entities(
         if item.location is None:
             item.location = dateline or main or fallback_location(main_country, gazetteer)
         records.append(_record(item, document.id, document.outlet, document.text))
+    _demote_follow_up_arrests(records)
+    if not any(r.acled or r.category for r in records):
+        inferred = _inferred_record(
+            extracted, dates, dateline or main, fallback_date, main_country, gazetteer
+        )
+        records = [*records, inferred] if inferred else records
     records.sort(key=lambda r: r.evidence.start)
     entities = document_entities(
         extracted, actors, records, gazetteer=gazetteer, countries=countries

@@ -85,6 +85,7 @@ def record_from_dict(event: Mapping[str, Any]) -> EventRecord:
         trigger_span=(trigger["start"], trigger["end"]) if trigger else None,
         contexts=list(event.get("contexts") or []),
         acled=dict(event["acled"]) if event.get("acled") else None,
+        category=event.get("category"),
         actor=_entity(event.get("actor")),
         recipient=_entity(event.get("recipient")),
         date=DateRange(

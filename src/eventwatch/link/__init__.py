@@ -45,6 +45,7 @@ from eventwatch.link.compare import (
     DISAGREE,
     MAX_SPAN_DAYS,
     RELATED_TYPES,
+    RELATED_WINDOW_DAYS,
     STRONG_EVIDENCE,
     UNDATED_LOOKBACK_DAYS,
     Report,
@@ -210,10 +211,30 @@ def _story_type(events: list[dict[str, Any]]) -> str:
 
 @dataclass(slots=True)
 class _Block:
-    """The reports of one kind, ordered by the first day they may have happened."""
+    """The reports of one kind, ordered by the first day they may have happened.
+
+    Reports added in bulk are appended and sorted once, when the block is next read;
+    reports added one at a time are inserted in place.
+    """
 
     starts: list[tuple[int, str]] = field(default_factory=list)
     widest: int = 0
+    unsorted: bool = False
+
+    def add(self, report: Report, *, bulk: bool) -> None:
+        entry = (report.days[0], report.event["id"])
+        if bulk:
+            self.starts.append(entry)
+            self.unsorted = True
+        else:
+            self.ordered().insert(bisect.bisect_left(self.starts, entry), entry)
+        self.widest = max(self.widest, report.days[1] - report.days[0])
+
+    def ordered(self) -> list[tuple[int, str]]:
+        if self.unsorted:
+            self.starts.sort()
+            self.unsorted = False
+        return self.starts
 
 
 _RELATED_BLOCKS: dict[str, tuple[str, ...]] = defaultdict(tuple)
@@ -252,47 +273,57 @@ class StoryLinker:
             self.terms.add(event["doc_id"], report.terms)
         return report
 
-    def _index(self, report: Report) -> None:
-        block = self._blocks[(report.type, report.vague)]
-        bisect.insort(block.starts, (report.days[0], report.event["id"]))
-        block.widest = max(block.widest, report.days[1] - report.days[0])
+    def _index(self, report: Report, *, bulk: bool = False) -> None:
+        self._blocks[(report.type, report.vague)].add(report, bulk=bulk)
 
     def _in_reach(self, report: Report) -> list[Report]:
-        """The indexed reports of this kind and related kinds whose dates come within reach."""
+        """The indexed reports that may found a link with ``report``: of its kind with
+        dates within the window, of related kinds with dates within
+        :data:`RELATED_WINDOW_DAYS` (a related pair further apart never founds one)."""
         start, end = report.days
         found = []
         for kind in (report.type, *_RELATED_BLOCKS[report.type]):
+            reach = self.window if kind == report.type else min(self.window, RELATED_WINDOW_DAYS)
             for vague in (False, True):
                 if kind != report.type and (vague or report.vague):
                     continue  # a vague date reaches only its own kind
                 block = self._blocks.get((kind, vague))
                 if block is None:
                     continue
-                lo = bisect.bisect_left(block.starts, (start - self.window - block.widest, ""))
-                hi = bisect.bisect_right(block.starts, (end + self.window, "\uffff"))
-                for _, event_id in block.starts[lo:hi]:
+                starts = block.ordered()
+                lo = bisect.bisect_left(starts, (start - reach - block.widest, ""))
+                hi = bisect.bisect_right(starts, (end + reach, "\uffff"))
+                for _, event_id in starts[lo:hi]:
                     other = self._reports[event_id]
-                    if other.days[1] + self.window >= start and other.days[0] - self.window <= end:
+                    if other.days[1] + reach >= start and other.days[0] - reach <= end:
                         found.append(other)
         return found
 
     # ------------------------------------------------------------------ pairs
 
-    def _pair(self, a: Report, b: Report) -> tuple[int, float]:
-        """``(agreement, evidence)`` of two reports (:func:`compatible`), computed once."""
-        key = (a.event["id"], b.event["id"])
-        if key[0] > key[1]:
-            key = (key[1], key[0])
+    def _pair(self, a: Report, b: Report, *, keep: bool = True) -> tuple[int, float]:
+        """``(agreement, evidence)`` of two reports (:func:`compatible`), computed once
+        (``keep=False``: not remembered unless it was already)."""
+        key = _pair_key(a, b)
         known = self._pairs.get(key)
         if known is None:
             level = compatible(a, b, window=self.window)
-            known = self._pairs[key] = (level, evidence(a, b, self.terms) if level else 0.0)
+            known = (level, evidence(a, b, self.terms) if level else 0.0)
+            if keep:
+                self._pairs[key] = known
         return known
 
     def _link_score(self, a: Report, b: Report) -> float | None:
-        """The evidence of a pair that may join two stories on its own, None if it may not."""
-        level, score = self._pair(a, b)
-        return score if may_found_link(a, b, level, score) else None
+        """The evidence of a pair that may join two stories on its own, None if it may not.
+
+        Only such pairs are remembered: most pairs in reach never found a link, and
+        complete linkage asks again only for the few between reports of two stories.
+        """
+        level, score = self._pair(a, b, keep=False)
+        if not may_found_link(a, b, level, score):
+            return None
+        self._pairs[_pair_key(a, b)] = (level, score)
+        return score
 
     def _fit(self, mine: Iterable[Report], theirs: Iterable[Report], score: float) -> bool:
         """Complete linkage: every report of one group agrees with every report of the
@@ -369,7 +400,7 @@ class StoryLinker:
         )
         reports = [self._report(e) for e in new]  # all terms counted before any pair is scored
         for report in reports:
-            self._index(report)
+            self._index(report, bulk=True)
         members: dict[str, list[Report]] = {r.event["id"]: [r] for r in reports}
         cluster: dict[str, str] = {r.event["id"]: r.event["id"] for r in reports}
         for story_id, story in self.stories.items():
@@ -457,6 +488,11 @@ class _Link:
 
     def key(self) -> tuple[float, int]:
         return (-round(self.total, 6), self.gap)
+
+
+def _pair_key(a: Report, b: Report) -> tuple[str, str]:
+    first, second = a.event["id"], b.event["id"]
+    return (first, second) if first < second else (second, first)
 
 
 def _gap_days(a: Report, b: Report) -> int:

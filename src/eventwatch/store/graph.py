@@ -2,9 +2,9 @@
 
 :class:`GraphStore` is a mixin of :class:`~eventwatch.store.base.Store`; it reads
 and writes the tables of migration 0002.  Linking is incremental: each ingest
-batch's events are linked against the stored events within reach (same kind and
-country, dates within the window) and the stories they belong to, so the cost
-of a batch does not grow with the size of the store beyond those blocks.
+batch's events are linked against the stored events within reach (of the same or
+a related kind, dates within the window) and the stories they belong to, so the
+cost of a batch does not grow with the size of the store beyond those blocks.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from eventwatch.link import (
     link_order,
     linkable,
 )
+from eventwatch.link.compare import RELATED_TYPES
 from eventwatch.resolve.entities import CanonicalEntity, EntityRegistry, LinkedMention
 from eventwatch.store import queries
 
@@ -60,6 +61,13 @@ _ENTITY_SELECT = (
 
 def _shift(day: str, days: int) -> str:
     return (date.fromisoformat(day[:10]) + timedelta(days=days)).isoformat()
+
+
+def _related_kinds(event_type: str) -> tuple[str, ...]:
+    """The kinds a report of ``event_type`` may be linked with besides its own."""
+    return tuple(
+        sorted({k for pair in RELATED_TYPES if event_type in pair for k in pair} - {event_type})
+    )
 
 
 def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
@@ -244,13 +252,15 @@ class GraphStore:
         """Stored stories with a report in reach of ``events``, each with all its reports."""
         ranges: dict[str, list[str]] = {}
         for event in events:
-            key = event["event_type"]
-            low, high = event["date"]["start"], event["date"]["end"]
-            known = ranges.get(key)
-            ranges[key] = [min(known[0], low), max(known[1], high)] if known else [low, high]
+            # reports of its kind in reach, and of the kinds it may be told as ("the
+            # president was detained" for a coup), which the linker also compares
+            for key in (event["event_type"], *_related_kinds(event["event_type"])):
+                low, high = event["date"]["start"], event["date"]["end"]
+                known = ranges.get(key)
+                ranges[key] = [min(known[0], low), max(known[1], high)] if known else [low, high]
         story_ids: set[str] = set()
         reach = window_days + MAX_SPAN_DAYS + UNDATED_LOOKBACK_DAYS
-        for event_type, (low, high) in ranges.items():
+        for event_type, (low, high) in sorted(ranges.items()):
             rows = self._execute(
                 "SELECT DISTINCT story_id FROM events WHERE event_type = ? AND "
                 "story_id IS NOT NULL AND date_end >= ? AND date_start <= ?",

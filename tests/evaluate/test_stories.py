@@ -10,7 +10,7 @@ import pytest
 from eventwatch.config import Settings
 from eventwatch.errors import InputError
 from eventwatch.evaluate import run_eval
-from eventwatch.evaluate.stories import bcubed
+from eventwatch.evaluate.stories import _anchor_event, bcubed
 
 CORPUS = Path(__file__).resolve().parents[1] / "gold" / "stories"
 FLOORS = json.loads((Path(__file__).resolve().parents[1] / "gold" / "floors.json").read_text())
@@ -24,6 +24,33 @@ def test_bcubed_is_one_for_the_gold_clustering_and_lower_for_a_merge_or_split() 
     split = bcubed({"a": "x", "b": "y", "c": "z"}, gold)
     assert merged[1] == 1.0 and merged[0] < 1.0
     assert split[0] == 1.0 and split[1] < 1.0
+
+
+def _event(event_id: str, event_type: str, start: int, end: int) -> dict[str, object]:
+    return {
+        "id": event_id,
+        "event_type": event_type,
+        "evidence": {"start": start, "end": end},
+        "mentions": [],
+    }
+
+
+def test_a_report_is_scored_on_the_event_that_reads_its_anchor() -> None:
+    text = "Soldiers detained the president on Wednesday. Later the junta said it had taken power."
+    detention = _event("e1", "COERCE", 0, 46)
+    takeover = _event("e2", "COUP", 47, 70)  # "Later the junta said it"
+    meeting = _event("e3", "CONSULT", 0, 46)
+    # the phrase was read as a detention: that is the system's report of the coup
+    assert _anchor_event(text, "detained the president", "COUP", [detention, takeover]) is detention
+    # of two events reading the phrase, the one of the story's kind, then of a related kind
+    assert (
+        _anchor_event(text, "detained the president", "COERCE", [meeting, detention]) is detention
+    )
+    assert _anchor_event(text, "detained the president", "COUP", [meeting, detention]) is detention
+    # no event reads the phrase: the nearest of the story's kind
+    assert _anchor_event(text, "taken power", "COUP", [detention, takeover]) is takeover
+    assert _anchor_event(text, "taken power", "PROTEST", [detention]) is None
+    assert _anchor_event(text, "not in the text", "COUP", [takeover]) is None
 
 
 def test_stories_eval_refuses_a_folder_without_the_corpus_files(tmp_path: Path) -> None:

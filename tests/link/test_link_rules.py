@@ -343,6 +343,67 @@ def test_link_a_documents_second_mention_joins_through_other_reports() -> None:
     assert _together(link_events(events), "a1", "a2", "b1")
 
 
+def test_link_a_documents_mentions_of_two_kinds_keep_the_usual_window() -> None:
+    # the arrests on Tuesday and the court's Thursday word on "the plot" of one report
+    # were kept apart for their kinds, not their days: both join the plot's story
+    events = [
+        _event(
+            "a1",
+            "a",
+            "COUP",
+            "2024-03-05",
+            "The security service said on Tuesday it had foiled a plot to seize power.",
+            mode="conspiracy",
+            actor="State Committee for National Security",
+            place=BISHKEK,
+        ),
+        _event(
+            "b1",
+            "b",
+            "COERCE",
+            "2024-03-05",
+            "Officers detained six men accused of plotting to seize power in Bishkek.",
+            mode="arrest",
+            actor="State Committee for National Security",
+            place=BISHKEK,
+        ),
+        _event(
+            "b2",
+            "b",
+            "COUP",
+            "2024-03-07",
+            "A court on Thursday kept the six men held over the plot to seize power in custody.",
+            place=BISHKEK,
+        ),
+    ]
+    stories = link_events(events)
+    assert _together(stories, "a1", "b1", "b2")
+
+
+def test_link_a_documents_two_mentions_of_one_kind_days_apart_stay_apart() -> None:
+    events = [
+        _event(
+            "a1",
+            "a",
+            "COERCE",
+            "2024-03-04",
+            "Police detained a journalist on Monday.",
+            mode="arrest",
+            place=BISHKEK,
+        ),
+        _event(
+            "a2",
+            "a",
+            "COERCE",
+            "2024-03-07",
+            "On Thursday police detained a lawyer.",
+            mode="arrest",
+            place=BISHKEK,
+        ),
+    ]
+    assert not _together(link_events(events), "a1", "a2")
+
+
 def test_link_outcome_does_not_depend_on_input_order() -> None:
     people = ["Ruslan Tashov", "Talant Myrzakulov", None]
     events = [

@@ -7,9 +7,10 @@ format).  All documents go through one pipeline run, so entities are joined
 across them, and their events are linked with :func:`eventwatch.link.link_events`.
 
 A gold *report* is a phrase (``anchor``) of a document that reports a story's
-event; the predicted event of that report is the document's event of the story's
-type nearest the anchor (its evidence, or one of its merged mentions, holding the
-anchor if one does), else an event of another type whose evidence holds the anchor.  Scores:
+event; the predicted event of that report is the event whose evidence (or one of
+its merged mentions) holds the anchor — of the story's type if several do, else
+of a related type — and only when none does, the document's event of the story's
+type nearest the anchor.  Scores:
 
 - ``stories.bcubed_precision`` / ``_recall`` / ``_f1``: B-cubed over gold reports,
   the predicted cluster of a report being its event's story (a report with no
@@ -34,6 +35,7 @@ from eventwatch.evaluate.items import Item, Prediction, RunNotes, WorstMisses, s
 from eventwatch.evaluate.report import EvalReport
 from eventwatch.ingest import iter_documents
 from eventwatch.link import link_events
+from eventwatch.link.compare import related
 from eventwatch.model import Document
 
 __all__ = ["StoriesScorer", "bcubed", "read_items"]
@@ -126,9 +128,15 @@ def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, floa
 def _anchor_event(
     text: str, anchor: str, event_type: str | None, events: list[dict[str, Any]]
 ) -> dict[str, Any] | None:
-    """The document's report of the gold event: its event of the story's type whose
-    evidence holds the anchor, else the nearest one of that type, else any event
-    whose evidence holds the anchor."""
+    """The predicted event that reports the gold event the anchor phrase tells.
+
+    First an event whose evidence (or one of its merged mentions) holds the anchor:
+    that is what the system made of the phrase, whatever kind it gave it — one of
+    the story's kind, else one of a kind often told for it (a coup told as the
+    president's detention), else the first.  Only when no event holds the phrase,
+    the document's event of the story's kind nearest it: an event elsewhere in
+    the document is a report of the gold event only if none reads the phrase itself.
+    """
     at = text.find(anchor) if anchor else -1
     if at < 0:
         return None
@@ -140,11 +148,17 @@ def _anchor_event(
             for s in spans
         )
 
-    typed = sorted((e for e in events if e["event_type"] == event_type), key=distance)
-    if typed:
-        return typed[0]
     holding = [e for e in events if distance(e) == 0]
-    return holding[0] if holding else None
+    if holding:
+        return min(
+            holding,
+            key=lambda e: (
+                e["event_type"] != event_type,
+                not (event_type and related(e["event_type"], event_type)),
+            ),
+        )
+    typed = sorted((e for e in events if e["event_type"] == event_type), key=distance)
+    return typed[0] if typed else None
 
 
 class StoriesScorer:

@@ -44,6 +44,7 @@ __all__ = [
     "ON_EVIDENCE",
     "MAX_SPAN_DAYS",
     "RELATED_TYPES",
+    "RELATED_WINDOW_DAYS",
     "STRONG_EVIDENCE",
     "UNDATED_LOOKBACK_DAYS",
     "VAGUE_SPAN_DAYS",
@@ -472,11 +473,15 @@ def compatible(a: Report, b: Report, *, window: int) -> int:
         # one document's two mentions of one kind, a day apart at most, with nothing
         # to tell them apart, may be one event told twice ("killed on Friday, police
         # said on Saturday") or two days of one (a protest and the next day's riot):
-        # a story joined through other documents' reports takes both.  A vague date
-        # is a look back at another event than the document's own.
+        # a story joined through other documents' reports takes both.  Mentions of
+        # two kinds were kept apart for their kinds, not their days: the usual window
+        # holds ("detained on Tuesday in a plot" and the court's Thursday hearing on
+        # "the plot").  A vague date is a look back at another event than the
+        # document's own.
         if a.vague != b.vague:
             return DISAGREE
-        window = min(window, RELATED_WINDOW_DAYS)
+        if a.type == b.type:
+            window = min(window, RELATED_WINDOW_DAYS)
     if _gap(a, b) > window:
         return DISAGREE
     if not (_modes_agree(a, b) and _participants_agree(a, b)):

@@ -3,8 +3,11 @@
 Expressions are found with patterns over the sentence text (spaCy's DATE entities
 split ranges such as "between February 15 and 20") and resolved against the
 publication date.  A year-less date is placed in the latest year that does not put
-it more than a month after publication; "the day before" and "the next day" count
-from the last date the document mentioned (the discourse anchor).
+it more than a month after publication; "the day before", "the next day" and "the same
+day" count from the last day named before them (earlier in the sentence, else the
+document's discourse anchor).  "Four days after …" dates the clause it introduces
+(:attr:`DateMention.introduces`), "overnight into Tuesday" spans two days, and date-like
+parts of names ("the 25 of March sector", "Mar del Plata") are no dates.
 """
 
 from __future__ import annotations
@@ -45,13 +48,29 @@ WEEKDAYS = {
         ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
     )
 }
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+NUMBER_WORDS = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_COUNT = r"(?P<count>a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
 
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WEEKDAY = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _PART = r"(?P<part>early|mid|middle|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[-\s]+(?:of\s+)?"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -66,7 +85,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "range_dm",
         re.compile(
-            rf"\b(?:between|from)\s+{_DAY}\s*(?:and|to|-|–)\s*{_DAY2}\s+{_MONTH}(?:,?\s+{_YEAR})?\b",
+            rf"\b(?:between|from|the\s+night\s+of)\s+{_DAY}\s*(?:and|to|-|–)\s*{_DAY2}\s+{_MONTH}(?:,?\s+{_YEAR})?\b",
             re.I,
         ),
     ),
@@ -85,6 +104,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # "overnight on Monday to Tuesday", "on the night of Friday into Saturday", "overnight
+    # into Tuesday": the two days the night spans
+    (
+        "overnight",
+        re.compile(
+            rf"\b(?:overnight|(?:on\s+)?the\s+night)\s+(?:(?:on|of|from|between)\s+)?"
+            rf"(?:(?P<weekday>{_WEEKDAY})\s+)?(?:to|into|and)\s+(?P<weekday2>{_WEEKDAY})\b",
+            re.I,
+        ),
+    ),
     (
         "weekday",
         re.compile(
@@ -92,11 +121,22 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # "on Monday, four days after the court sentenced him": the clause that follows
+    # happened that long before the day just named
+    (
+        "after",
+        re.compile(
+            rf"\b{_COUNT}\s+(?P<unit>days?|weeks?|months?)\s+after\b(?!\s*(?:that|this)\b)", re.I
+        ),
+    ),
     (
         "relative_day",
         re.compile(
             r"\b(?P<rel>yesterday|today|tonight|this\s+morning|this\s+evening|last\s+night|"
             r"the\s+day\s+before(?:\s+yesterday)?|the\s+(?:next|following)\s+day|"
+            r"the\s+previous\s+(?:day|morning|afternoon|evening|night)|"
+            r"the\s+(?:night|evening)\s+before|"
+            r"the\s+same\s+day|that\s+same\s+day|"
             r"(?:a|one|two|three|four|five|six|seven|\d+)\s+days?\s+(?:later|earlier|ago|before)|"
             r"last\s+week|this\s+week|earlier\s+this\s+week|last\s+month|this\s+month|earlier\s+this\s+month|"
             r"last\s+year|this\s+year|earlier\s+this\s+year)\b",
@@ -104,6 +144,32 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+
+
+#: A date followed by one of these names a place or a group, not a day: "the 25 of March
+#: sector", "July 7 neighbourhood", "the 6 April movement", "26 July Avenue".
+_NAMED_AFTER = re.compile(
+    r"\s+(?:sector|neighbou?rhoods?|district|quarter|street|st\.|avenue|ave\.|road|boulevard|"
+    r"square|bridge|camp|stadium|park|city|village|town|compound|mosque|school|university|"
+    r"hospital|movement|alliance|coalition|brigade|battalion|front|revolution|areas?)\b",
+    re.I,
+)
+#: ... and so does one after "at" ("fired at 7 July and College areas"), and a bare month
+#: abbreviation starting a name ("in Mar del Plata").
+_NAMED_BEFORE = re.compile(r"\bat\s*$", re.I)
+_NAME_AFTER_ABBREVIATION = re.compile(r"\s+(?:de|del|da|do|di|la|el|[A-Z][a-z])")
+#: Relative days counted from the last day named before them, not from publication.
+_FROM_ANCHOR = (
+    "the day before",
+    "the next",
+    "the following",
+    "the same day",
+    "that same day",
+    "the previous",
+    "the night before",
+    "the evening before",
+)
+_DAY_BEFORE = ("the day before", "the previous", "the night before", "the evening before")
 
 
 @dataclass(slots=True)
@@ -114,6 +180,7 @@ class DateMention:
     end: int
     range: DateRange
     anchored: bool = False  # resolved from the discourse anchor rather than publication
+    introduces: bool = False  # "four days after …": dates the clause that follows, not its own
 
 
 def parse_iso(value: str | None) -> date | None:
@@ -236,6 +303,13 @@ def _resolve(
         return DateMention(
             match.start(), match.end(), _range(text, date(year, 1, 1), date(year, 12, 31), "year")
         )
+    if kind == "overnight":
+        if published is None:
+            return None
+        wanted = WEEKDAYS[groups["weekday2"].lower()]
+        hi = published - timedelta(days=(published.weekday() - wanted) % 7)
+        lo = hi - timedelta(days=1)
+        return DateMention(match.start(), match.end(), _range(text, lo, hi, "week"))
     if kind == "weekday":
         if published is None:
             return None
@@ -245,17 +319,30 @@ def _resolve(
             back = 7
         day = published - timedelta(days=back)
         return DateMention(match.start(), match.end(), _range(text, day, day, "day"))
+    if kind == "after":
+        base = anchor or published
+        if base is None:
+            return None
+        count_word = groups["count"].lower()
+        count = int(count_word) if count_word.isdigit() else NUMBER_WORDS[count_word]
+        unit = groups["unit"].lower()
+        if unit.startswith("month"):  # "two months after": that month, roughly
+            months = base.year * 12 + base.month - 1 - count
+            lo, hi = _month_bounds(months // 12, months % 12 + 1, None)
+            found = _range(text, lo, hi, "month")
+        else:
+            day = base - timedelta(days=count * 7 if unit.startswith("week") else count)
+            found = _range(text, day, day, "day")
+        return DateMention(
+            match.start(), match.end(), found, anchored=anchor is not None, introduces=True
+        )
     rel = " ".join(groups["rel"].lower().split())
     base = published
-    if (
-        rel.startswith("the day before")
-        or rel.startswith("the next")
-        or rel.startswith("the following")
-    ):
+    if rel.startswith(_FROM_ANCHOR):
         base, anchored = anchor or published, anchor is not None
     if base is None:
         return None
-    if rel in {"today", "tonight", "this morning", "this evening"}:
+    if rel in {"today", "tonight", "this morning", "this evening", "the same day", "that same day"}:
         lo = hi = base
         precision = "day"
     elif rel in {"yesterday", "last night"}:
@@ -264,7 +351,7 @@ def _resolve(
     elif rel == "the day before yesterday":
         lo = hi = base - timedelta(days=2)
         precision = "day"
-    elif rel == "the day before":
+    elif rel.startswith(_DAY_BEFORE):
         lo = hi = base - timedelta(days=1)
         precision = "day"
     elif rel in {"the next day", "the following day"}:
@@ -303,6 +390,28 @@ def _resolve(
     return DateMention(match.start(), match.end(), _range(text, lo, hi, precision), anchored)
 
 
+def _names_something(kind: str, match: re.Match[str], text: str) -> bool:
+    """Whether a date-like phrase is part of a name: "the 25 of March sector", "July 7
+    neighbourhood", "at 7 July and College areas", "in Mar del Plata"."""
+    after = _NAMED_AFTER.match(text, match.end())
+    if kind == "weekday":  # "Monday Avenue", not "on Monday city officials"
+        return after is not None and text[after.end() - len(after.group().strip())].isupper()
+    if kind not in {"md", "dm", "month", "part_month"} or match.groupdict().get("year"):
+        return False  # "8 May 2020 area residents": a date
+    if after is not None:
+        return True
+    if kind in {"md", "dm"} and _NAMED_BEFORE.search(text, 0, match.start()):
+        return True
+    month = match.groupdict().get("month") or ""
+    return (
+        kind in {"month", "part_month"}
+        and len(month) <= 4
+        and month.lower() not in {"may", "june", "july"}  # whole names, not abbreviations
+        and match.end() == match.end("month")
+        and bool(_NAME_AFTER_ABBREVIATION.match(text, match.end()))
+    )
+
+
 def find_dates(
     text: str, *, published: str | None, anchor: str | None = None, offset: int = 0
 ) -> list[DateMention]:
@@ -315,13 +424,21 @@ def find_dates(
         offset: added to the mention offsets (the sentence's start in the document).
     """
     published_day = parse_iso(published)
-    anchor_day = parse_iso(anchor)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
+            if _names_something(kind, match, text):
+                taken.append((match.start(), match.end()))  # a name: no shorter date inside it
+                continue
+            # "… who had been arrested the day before": the day this sentence named first
+            earlier = [
+                m for m in found if m.start - offset < match.start() and m.range.precision == "day"
+            ]
+            latest = max(earlier, key=lambda m: m.start).range.start if earlier else anchor
+            anchor_day = parse_iso(latest)
             mention = _resolve(kind, match, published_day, anchor_day)
             if mention is None:
                 continue

@@ -36,9 +36,15 @@ from eventwatch.model import (
 )
 from eventwatch.resolve.acled import acled_type, event_category, event_context, inferred_type
 from eventwatch.resolve.actors import ActorResolver
-from eventwatch.resolve.dates import published_range
+from eventwatch.resolve.dates import DateMention, published_range
 from eventwatch.resolve.entities import LocalEntity, document_entities
-from eventwatch.resolve.event_dates import SentenceDates, event_date, sentence_dates
+from eventwatch.resolve.event_dates import (
+    CarriedDates,
+    SentenceDates,
+    event_date,
+    passage_date,
+    sentence_dates,
+)
 from eventwatch.resolve.event_places import (
     dateline_location,
     document_countries,
@@ -133,6 +139,40 @@ def _conflict(a: Entity | None, b: Entity | None) -> bool:
     return a.id != b.id and a.name.lower() != b.name.lower()
 
 
+def _stated(mention: EventMention, picked: DateMention | None, carried: CarriedDates) -> bool:
+    """Whether the date is the mention's own: stated in its sentence, or carried from a
+    sentence just before about the same kind of event.  A passage's opening date
+    ("On 16 February, …") dates every event after it, but does not make them all one
+    event with everything else it dated."""
+    if picked is None:
+        return False
+    if mention.sentence[0] <= picked.start < mention.sentence[1]:
+        return True
+    return any(
+        c.date is picked and mention.event_type in c.types
+        for c in carried.get(mention.sentence[0], [])
+    )
+
+
+def _separate_in_sentence(kept: ResolvedMention, new: ResolvedMention) -> bool:
+    """Two event words of one sentence with different named-looking recipients are two
+    events ("the detention of Sydyk, a week after the arrest of Zhakypbekov")."""
+    if kept.mention.sentence[0] != new.mention.sentence[0]:
+        return False
+    if kept.mention.trigger[0] == new.mention.trigger[0]:
+        return False
+    a, b = kept.recipient, new.recipient
+    if a is None or b is None or not (_proper(a) and _proper(b)):
+        return False
+    return a.name.lower() != b.name.lower() and a.id != b.id
+
+
+def _proper(entity: Entity) -> bool:
+    """A name rather than a description: NER says so, or every word is capitalised."""
+    words = entity.name.split()
+    return entity.named or (0 < len(words) <= 4 and all(w[:1].isupper() for w in words))
+
+
 def _same_event(kept: ResolvedMention, new: ResolvedMention) -> bool:
     a, b = kept.mention, new.mention
     if a.event_type != b.event_type:
@@ -145,6 +185,8 @@ def _same_event(kept: ResolvedMention, new: ResolvedMention) -> bool:
     if (a.factuality in {"denied", "negated"}) != (b.factuality in {"denied", "negated"}):
         return False
     if _conflict(kept.actor, new.actor) or _conflict(kept.recipient, new.recipient):
+        return False
+    if _separate_in_sentence(kept, new):
         return False
     if kept.placed and new.placed and kept.location and new.location:
         if kept.location.country != new.location.country or kept.location.name != new.location.name:
@@ -287,6 +329,7 @@ def _reads_as_report(text: str, start: int, end: int) -> bool:
 def _inferred_record(
     extracted: ExtractedDocument,
     dates: SentenceDates,
+    carried: CarriedDates,
     place: Location | None,
     fallback_date: DateRange,
     main_country: str | None,
@@ -324,7 +367,8 @@ def _inferred_record(
     evidence = Evidence(sentence.strip(), start + lead, start + lead + len(sentence.strip()))
     event_type, mode = _INFERRED_KIND[label]
     sub_type = ACLED_LABELS.get(label)
-    stated = next((d.range for d in dates.get(start, []) if d.range.start), None)
+    picked = passage_date(start, dates, carried)
+    stated = picked.range if picked else None
     return EventRecord(
         id=stable_id(document.id, event_type, mode, INFERRED_CONTEXT, evidence.start),
         doc_id=document.id,
@@ -380,7 +424,7 @@ def resolve_with_entities(
         item = ResolvedMention(
             mention=mention,
             date=picked.range if picked else fallback_date,
-            explicit_date=picked is not None,
+            explicit_date=_stated(mention, picked, carried),
             location=own_place or nearby_location(mention, places, gazetteer, countries),
             placed=own_place is not None,
             actor=actors.resolve(mention.actor),
@@ -409,7 +453,7 @@ def resolve_with_entities(
     _demote_follow_up_arrests(records)
     if not any(r.acled or r.category for r in records):
         inferred = _inferred_record(
-            extracted, dates, dateline or main, fallback_date, main_country, gazetteer
+            extracted, dates, carried, dateline or main, fallback_date, main_country, gazetteer
         )
         records = [*records, inferred] if inferred else records
     records.sort(key=lambda r: r.evidence.start)

@@ -128,3 +128,30 @@ def test_geography_main_place_is_the_first_in_the_main_country() -> None:
     place = main_place(places, ["BRA", "PRT"], gazetteer)
     assert place is not None and place.name == "Niterói"
     assert main_place(places, [], gazetteer) is None
+
+
+def test_geography_regions_come_from_groups_of_the_documents_countries() -> None:
+    from eventwatch.resolve.geography import infer_regions
+
+    text = "The OSCE SMM recorded 12 explosions near Lozove."
+    assert infer_regions(_extracted(text), ["UKR"]) == (("UKR", "Donetsk"), ("UKR", "Luhansk"))
+    assert infer_regions(_extracted(text), ["RUS"]) == ()  # another country's places
+    assert infer_regions(_extracted("Houthi forces shelled Qaatabah."), ["YEM"]) == ()
+
+
+def test_geography_main_place_reads_the_regions() -> None:
+    gazetteer = default_gazetteer()
+    places = [(10, "Lozove")]
+    plain = main_place(places, ["UKR"], gazetteer)
+    in_donbas = main_place(places, ["UKR"], gazetteer, [("UKR", "Donetsk"), ("UKR", "Luhansk")])
+    assert plain is not None and in_donbas is not None
+    assert in_donbas.admin1 in {"Donetsk", "Luhansk"}
+
+
+def test_geography_ranked_countries_give_the_votes_of_infer_countries() -> None:
+    from eventwatch.resolve.geography import ranked_countries
+
+    extracted = _extracted("Houthi forces shelled Qaatabah (Qaatabah, Ad Dali).")
+    ranked = ranked_countries(extracted, default_gazetteer())
+    assert [code for code, _ in ranked] == infer_countries(extracted, default_gazetteer())
+    assert ranked[0][0] == "YEM" and ranked[0][1] > 1.0

@@ -44,3 +44,25 @@ def test_groups_offsets_point_at_the_text() -> None:
     text = "Clashes between the M23 and the army."
     (mention,) = find_groups(text)
     assert text[mention.start : mention.end] == "M23" and mention.country == "COD"
+
+
+def test_groups_that_keep_to_a_few_regions_name_them() -> None:
+    (separatists, army) = find_groups("NAF forces and the Ukrainian Forces exchanged fire")
+    assert separatists.country == "UKR" and separatists.regions == ("Donetsk", "Luhansk")
+    assert army.country == "UKR" and army.regions == ()
+    (houthis,) = find_groups("Houthi forces advanced")
+    assert houthis.regions == ()
+
+
+def test_groups_regions_are_divisions_the_gazetteer_knows() -> None:
+    from eventwatch.resolve.groups import _index
+    from eventwatch.resolve.places import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    named = {(e.country, r) for entries in _index().values() for e in entries for r in e.regions}
+    assert named
+    for country, region in named:
+        assert any(
+            p.kind == "admin1" and p.country == country and p.admin1 == region
+            for p in gazetteer.candidates(region)
+        ), (country, region)

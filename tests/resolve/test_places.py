@@ -98,8 +98,9 @@ def test_places_resolve_unknown_is_none(text: str) -> None:
     assert resolve(text) is None
 
 
-def test_places_resolve_spelling_variants_need_context() -> None:
-    assert resolve("Quamishli") is None
+def test_places_resolve_spelling_variants_without_context_only_of_big_places() -> None:
+    place = resolve("Quamishli")  # Qamishli, a city of 180,000
+    assert place is not None and place.country == "SYR"
 
 
 @pytest.mark.parametrize(
@@ -372,3 +373,168 @@ def test_places_short_qualifiers_match_no_division_by_skeleton() -> None:
 def test_places_rural_and_countryside_name_the_place(text: str, name: str) -> None:
     place = resolve(text)
     assert place is not None and place.country == "SYR" and name in place.name
+
+
+# --- settlements of national registers, placed approximately ---------------------------
+
+
+def _located(
+    name: str, admin1: str, lat: float, lon: float, population: int, *, country: str = "UKR"
+) -> Place:
+    return Place(name, country, admin1, lat, lon, "city", population)
+
+
+def test_places_register_villages_are_found_and_marked_approximate() -> None:
+    # Mineralne, a village of Donetsk oblast that GeoNames' places of 500+ leave out
+    place = default_gazetteer().resolve("Mineralne", context_countries=["UKR"])
+    assert place is not None
+    assert (place.country, place.admin1, place.approximate) == ("UKR", "Donetsk", True)
+    exact = default_gazetteer().resolve("Kramatorsk", context_countries=["UKR"])
+    assert exact is not None and not exact.approximate
+
+
+def test_places_approximate_table_loads_after_the_main_one(tmp_path) -> None:
+    import gzip
+
+    def table(path, *rows: str) -> None:
+        with gzip.open(path, "wt", encoding="utf-8") as handle:
+            handle.write("".join(row + "\n" for row in rows))
+
+    table(tmp_path / "main.tsv.gz", "city\tAlpha\tUKR\tEast\t\t48.0\t38.0\t900\t900\talpha")
+    table(tmp_path / "extra.tsv.gz", "city\tBeta\tUKR\tEast\t\t48.1\t38.1\t0\t100\tbeta|betta")
+    gazetteer = Gazetteer.from_file(
+        tmp_path / "main.tsv.gz", approximate=[tmp_path / "extra.tsv.gz"]
+    )
+    alpha, beta = gazetteer.lookup("Alpha"), gazetteer.lookup("Betta")
+    assert alpha is not None and not alpha.approximate
+    assert beta is not None and beta.name == "Beta" and beta.approximate
+
+
+def test_places_context_regions_pick_the_namesake_in_them() -> None:
+    gazetteer = _gazetteer(
+        (_located("Lozove", "West", 49.0, 30.0, 2_000), []),
+        (_located("Lozove", "East", 48.0, 38.0, 600), []),
+        (_located("Bigtown", "West", 49.5, 30.5, 300_000), []),
+        (_located("Bigtown", "East", 48.5, 38.5, 800), []),
+    )
+    assert gazetteer.resolve("Lozove", context_countries=["UKR"]).admin1 == "West"
+    east = [("UKR", "East")]
+    assert (
+        gazetteer.resolve("Lozove", context_countries=["UKR"], context_regions=east).admin1
+        == "East"
+    )
+    assert gazetteer.lookup("Lozove", context_countries=["UKR"], context_regions=east).admin1 == (
+        "East"
+    )
+    # a big city stays the obvious reading wherever the text is about
+    assert (
+        gazetteer.resolve("Bigtown", context_countries=["UKR"], context_regions=east).admin1
+        == "West"
+    )
+
+
+def test_places_approximate_point_earns_no_nearness_to_a_qualifier(tmp_path) -> None:
+    import gzip
+
+    # the exact Ivanka lies 80 km from the qualifying city, a village of the register
+    # placed at its community's centre 30 km from it: both lie in the named region, and
+    # the exactly placed one wins
+    with gzip.open(tmp_path / "main.tsv.gz", "wt", encoding="utf-8") as handle:
+        handle.write("admin1\tNorth\tUKR\tNorth\t\t50.5\t30.5\t9000\t9000\tnorth\n")
+        handle.write("city\tNorth\tUKR\tNorth\t\t50.45\t30.5\t9000\t9000\tnorth\n")
+        handle.write("city\tIvanka\tUKR\tNorth\t\t51.17\t30.5\t700\t700\tivanka\n")
+    with gzip.open(tmp_path / "extra.tsv.gz", "wt", encoding="utf-8") as handle:
+        handle.write("city\tIvanka\tUKR\tNorth\t\t50.72\t30.5\t0\t100\tivanka\n")
+    gazetteer = Gazetteer.from_file(
+        tmp_path / "main.tsv.gz", approximate=[tmp_path / "extra.tsv.gz"]
+    )
+    place = gazetteer.resolve("Ivanka, North", context_countries=["UKR"])
+    assert place is not None and not place.approximate
+
+
+def test_places_spelling_variant_of_a_big_place_without_context() -> None:
+    gazetteer = _gazetteer(
+        (_place("Qamishli", "SYR", "city", 180_000, "Hasakah"), []),
+        (_place("Kamashly", "TKM", "city", 900, "Lebap"), []),  # a village: too small
+    )
+    place = gazetteer.resolve("Quamishli city")
+    assert place is not None and place.country == "SYR"
+    assert gazetteer.resolve("Kamashli") is None or gazetteer.resolve("Kamashli").country == "SYR"
+
+
+def test_places_spelling_variant_with_a_kind_word_in_context() -> None:
+    gazetteer = _gazetteer((_place("Kot Diji", "PAK", "city", 8_000, "Sindh"), []))
+    place = gazetteer.resolve("Kotdiji town", context_countries=["PAK"])
+    assert place is not None and place.name == "Kot Diji"
+    assert gazetteer.resolve("Kotdiji town") is None  # too small to guess at with no context
+
+
+# --- the build of the Ukrainian register table -------------------------------------------
+
+
+def _ukraine_build():
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    import eventwatch.resolve.places as places
+
+    path = Path(places.__file__).parent / "data" / "build_gazetteer_ukraine.py"
+    spec = importlib.util.spec_from_file_location("build_gazetteer_ukraine", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("cyrillic", "official", "variant"),
+    [
+        ("Мар'їнка", "Marinka", "Maryinka"),
+        ("Водяне", "Vodiane", "Vodyane"),
+        ("Ясинувата", "Yasynuvata", "Yasynuvata"),
+        ("Згурівка", "Zghurivka", "Zghurivka"),
+        ("Щастя", "Shchastia", "Shchastya"),
+        ("Нью-Йорк", "Niu-York", "Nyu-York"),
+    ],
+)
+def test_places_ukrainian_names_romanised_officially_and_in_the_common_variant(
+    cyrillic: str, official: str, variant: str
+) -> None:
+    build = _ukraine_build()
+    assert build.romanize(cyrillic) == official
+    assert build.romanize(cyrillic, variant=True) == variant
+
+
+def test_places_spelling_variant_of_a_village_in_the_regions_in_play() -> None:
+    gazetteer = _gazetteer((_located("Dolomitne", "East", 48.3, 38.0, 100), []))
+    assert gazetteer.resolve("Dolomytne", context_countries=["UKR"]) is None  # too small
+    place = gazetteer.resolve(
+        "Dolomytne", context_countries=["UKR"], context_regions=[("UKR", "East")]
+    )
+    assert place is not None and place.name == "Dolomitne"
+
+
+def test_places_country_weights_take_the_reading_the_qualifiers_fit_best() -> None:
+    # only Pakistan's Hyderabad also goes by "Hyderabad City", but "TS" (Telangana) and
+    # the district fit the Indian city
+    weights = default_gazetteer().country_weights("Hyderabad city, Hyderabad, TS")
+    assert max(weights, key=weights.get) == "IND"
+
+
+def test_places_country_weights_read_a_spelling_variant_of_a_big_place() -> None:
+    gazetteer = _gazetteer(
+        (_place("Qalqilya", "PSE", "city", 50_000, "West Bank"), []),
+        (_place("Kalkilo", "XXX", "city", 900, "Somewhere"), []),
+    )
+    assert gazetteer.country_weights("Qalqiliyah") == {"PSE": 0.5}
+    assert list(gazetteer.country_weights("Qalqilya")) == ["PSE"]
+    assert gazetteer.country_weights("Zzyzx") == {}
+
+
+def test_places_qualifier_with_a_direction_names_the_country() -> None:
+    place = resolve("Dahuk, Northern Iraq", context_countries=["IRQ"])
+    assert place is not None and place.kind == "city" and place.admin1 == "Dahuk"
+    place = resolve("Haftanin region, Dahuk, Northern Iraq", context_countries=["IRQ"])
+    assert place is not None and place.kind != "country" and place.country == "IRQ"

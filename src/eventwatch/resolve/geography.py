@@ -37,7 +37,9 @@ __all__ = [
     "document_places",
     "find_place_names",
     "infer_countries",
+    "infer_regions",
     "main_place",
+    "ranked_countries",
     "with_qualifiers",
 ]
 
@@ -73,6 +75,19 @@ def infer_countries(extracted: ExtractedDocument, gazetteer: Gazetteer) -> list[
         ISO alpha-3 codes of the countries with enough votes (see the module
         docstring), most votes first (the first mentioned first on ties).
     """
+    return [code for code, _vote in ranked_countries(extracted, gazetteer)]
+
+
+def ranked_countries(extracted: ExtractedDocument, gazetteer: Gazetteer) -> list[tuple[str, float]]:
+    """The countries of ``infer_countries`` with their votes.
+
+    Args:
+        extracted: The document with the place names its extraction found.
+        gazetteer: The place index.
+
+    Returns:
+        ``(iso3, votes)`` pairs, most votes first.
+    """
     document = extracted.document
     votes = country_votes(
         document.text,
@@ -84,7 +99,32 @@ def infer_countries(extracted: ExtractedDocument, gazetteer: Gazetteer) -> list[
     if not ranked:
         return []
     floor = max(MIN_VOTES, ranked[0][1] * MIN_SHARE_OF_TOP)
-    return [code for code, vote in ranked if vote >= floor]
+    return [(code, vote) for code, vote in ranked if vote >= floor]
+
+
+def infer_regions(
+    extracted: ExtractedDocument, countries: Sequence[str]
+) -> tuple[tuple[str, str], ...]:
+    """The first-level divisions a document is about, from the groups it names.
+
+    A group that keeps to a few divisions of its country (the Donbas separatists,
+    see ``groups``) says where a village name that recurs across the country lies.
+
+    Args:
+        extracted: The document.
+        countries: Its countries (``infer_countries``); groups of other countries
+            say nothing about where its places are.
+
+    Returns:
+        ``(iso3, admin1)`` pairs in order of first mention.
+    """
+    document = extracted.document
+    regions: dict[tuple[str, str], None] = {}
+    for chunk in (document.title or "", document.text):
+        for group in find_groups(chunk):
+            if group.country in countries:
+                regions.update(dict.fromkeys((group.country, name) for name in group.regions))
+    return tuple(regions)
 
 
 def country_votes(
@@ -276,7 +316,10 @@ def with_qualifiers(text: str, start: int, places: Sequence[tuple[int, str]]) ->
 
 
 def main_place(
-    places: Sequence[tuple[int, str]], countries: Sequence[str], gazetteer: Gazetteer
+    places: Sequence[tuple[int, str]],
+    countries: Sequence[str],
+    gazetteer: Gazetteer,
+    regions: Iterable[tuple[str, str]] = (),
 ) -> Place | None:
     """The place a document is about: its first place mention in its main country.
 
@@ -288,6 +331,7 @@ def main_place(
         places: ``(offset, mention)`` pairs in text order, e.g. from ``document_places``.
         countries: The document's countries, main first (``infer_countries``).
         gazetteer: The place index.
+        regions: ``(iso3, admin1)`` the document is about (``infer_regions``).
 
     Returns:
         The first mention that resolves to a place (not the country itself) in the
@@ -295,8 +339,9 @@ def main_place(
     """
     if not countries:
         return None
+    regions = tuple(regions)
     for _offset, mention in places:
-        place = gazetteer.resolve(mention, context_countries=countries)
+        place = gazetteer.resolve(mention, context_countries=countries, context_regions=regions)
         if place is not None and place.kind != "country" and place.country == countries[0]:
             return place
     return None

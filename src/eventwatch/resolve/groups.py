@@ -9,6 +9,10 @@ Acronyms ("FARDC", "M23", "FAMa") match case-sensitively, other names
 case-insensitively and in the plural; all as whole words, so "pro-Houthi" counts and
 "Hamasaki" does not.  Where names overlap, the longest wins ("Kataib Hezbollah" is
 Iraqi, "Hezbollah" Lebanese).
+
+A group that fights or works in a few first-level divisions of its country only
+also names them (the Donbas separatists: Donetsk and Luhansk oblasts): where a
+village name recurs across the country, the one in those regions is meant.
 """
 
 from __future__ import annotations
@@ -27,12 +31,17 @@ _CURLY_APOSTROPHE = str.maketrans({"’": "'", "‘": "'"})
 
 @dataclass(frozen=True, slots=True)
 class GroupMention:
-    """A group named in a text: its name as written, offsets and country (ISO alpha-3)."""
+    """A group named in a text: its name as written, offsets and country (ISO alpha-3).
+
+    ``regions`` are the first-level divisions of the country it is active in, as the
+    gazetteer names them, when it keeps to a few; else empty.
+    """
 
     text: str
     start: int
     end: int
     country: str
+    regions: tuple[str, ...] = ()
 
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -46,6 +55,7 @@ class _Entry:
     tokens: tuple[str, ...]
     acronym: bool
     country: str
+    regions: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -56,7 +66,8 @@ def _index() -> dict[str, list[_Entry]]:
         for line in handle:
             if line.startswith("#") or not line.strip():
                 continue
-            iso3, cell, _what = line.rstrip("\n").split("\t")
+            iso3, cell, _what, *rest = line.rstrip("\n").split("\t")
+            regions = tuple(r.strip() for r in rest[0].split(";") if r.strip()) if rest else ()
             for name in (item.strip() for item in cell.split(";")):
                 if not name:
                     continue
@@ -66,7 +77,7 @@ def _index() -> dict[str, list[_Entry]]:
                     for token in _TOKEN.finditer(name.translate(_CURLY_APOSTROPHE))
                 )
                 if tokens:
-                    index.setdefault(tokens[0], []).append(_Entry(tokens, acronym, iso3))
+                    index.setdefault(tokens[0], []).append(_Entry(tokens, acronym, iso3, regions))
     for entries in index.values():
         entries.sort(key=lambda entry: -len(entry.tokens))
     return index
@@ -90,10 +101,16 @@ def find_groups(text: str) -> list[GroupMention]:
         if match is None:
             position += 1
             continue
-        end, country = match
+        end, entry = match
         start = tokens[position].start()
         found.append(
-            GroupMention(text[start : tokens[end].end()], start, tokens[end].end(), country)
+            GroupMention(
+                text[start : tokens[end].end()],
+                start,
+                tokens[end].end(),
+                entry.country,
+                entry.regions,
+            )
         )
         position = end + 1
     return found
@@ -101,8 +118,8 @@ def find_groups(text: str) -> list[GroupMention]:
 
 def _match_at(
     text: str, tokens: list[re.Match[str]], position: int, index: dict[str, list[_Entry]]
-) -> tuple[int, str] | None:
-    """The last token and country of the longest name starting at token ``position``."""
+) -> tuple[int, _Entry] | None:
+    """The last token and entry of the longest name starting at token ``position``."""
     written = tokens[position].group()
     for entry in (*index.get(written, ()), *index.get(written.casefold(), ())):
         last = position + len(entry.tokens) - 1
@@ -124,7 +141,7 @@ def _match_at(
             *head, tail = entry.tokens
             matched = words[:-1] == head and words[-1] in {tail, tail + "s", tail + "es"}
         if matched:
-            return last, entry.country
+            return last, entry
     return None
 
 

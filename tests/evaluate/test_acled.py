@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from eventwatch.evaluate.acled import AcledScorer, _parse_day, read_items, stated_full_date
+from eventwatch.evaluate.acled import (
+    AcledScorer,
+    _iso3,
+    _parse_day,
+    read_items,
+    stated_full_date,
+)
 from eventwatch.evaluate.items import Prediction, RunNotes
 
 from .conftest import event_dict
@@ -167,3 +173,10 @@ def test_acled_scorer_no_prediction_is_none_class(tmp_path: Path) -> None:
     assert report.scores["event_type.macro_f1"] == 0.0
     assert report.scores["fatalities.exact"] == 1.0  # nothing predicted = 0 killed
     assert report.scores["coverage.any_event"] == 0.0
+
+
+def test_legacy_country_codes_are_read_as_todays_iso_codes() -> None:
+    assert _iso3({"iso3": "ROM", "country": "Romania"}) == "ROU"
+    assert _iso3({"iso3": "ZAR"}) == "COD"
+    assert _iso3({"iso3": "KEN"}) == "KEN"
+    assert _iso3({"country": "Kenya"}) == "KEN"

@@ -135,12 +135,16 @@ def _actor_names(main: str | None, associated: str | None) -> list[str]:
     return [n for n in cleaned if n]
 
 
+# Retired or non-standard alpha-3 codes some exports still use, and today's ISO codes.
+_LEGACY_ISO3 = {"ROM": "ROU", "ZAR": "COD", "TMP": "TLS", "YUG": "SRB", "KOS": "XKX"}
+
+
 def _iso3(row: dict[str, str]) -> str | None:
-    """The row's country as ISO 3166 alpha-3."""
+    """The row's country as ISO 3166 alpha-3 (legacy codes such as ROM → ROU mapped)."""
     for key in ("iso3", "iso"):
         code = (row.get(key) or "").strip().upper()
         if re.fullmatch(r"[A-Z]{3}", code):
-            return code
+            return _LEGACY_ISO3.get(code, code)
     name = (row.get("country") or "").strip()
     return country_code(name, adjectives=False) if name else None
 

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from eventwatch.extract.cues import LIGHT_VERBS, REPORTING_VERBS
 from eventwatch.extract.lexicon import FOIL_VERBS, PLOT_NOUNS, SANCTION_OBJECTS, TRIGGERS
 from eventwatch.extract.syntax import subject_of
+from eventwatch.extract.triggers_phrasal import misparsed_object
 
 __all__ = ["find_arguments"]
 
@@ -133,7 +134,7 @@ def _verb_arguments(trigger: Token, key: str) -> tuple[Token | None, Token | Non
         actor = _who_antecedent(trigger)
     if actor is None:
         actor = _climb_for_subject(trigger)
-    recipient = _child(trigger, "dobj")
+    recipient = _child(trigger, "dobj") or misparsed_object(trigger)
     if recipient is None and key.split(":")[0] in _WITH_TYPES:
         recipient = _pobj(trigger, "with", "against", "on")
     if recipient is None:
@@ -254,12 +255,46 @@ def _coup_actor(trigger: Token) -> Token | None:
     return None
 
 
+def _special_arguments(trigger: Token, event_type: str) -> tuple[Token | None, Token | None] | None:
+    """Participants of triggers whose new holder or freed person is not the object.
+
+    "His successor, Anna Berg": the appositive; "replaced him with Omar Diallo": the
+    "with" person; "ended the premiership of Anna Berg": the term's holder; "Omar
+    Diallo is free": the subject.  None when the trigger is not one of these.
+    """
+    lemma = trigger.lemma_.lower()
+    if event_type == "OFFICE" and lemma == "successor":
+        named = _child(trigger, "appos")
+        if named is None and trigger.dep_ == "attr":
+            named = _child(trigger.head, "nsubj")
+        return None, named
+    if event_type == "OFFICE" and lemma == "replace":
+        return _child(trigger, "nsubj") or _climb_for_subject(trigger), _pobj(trigger, "with")
+    if event_type == "OFFICE" and lemma == "end":
+        term = _child(trigger, "dobj")
+        holder = term and (_pobj(term, "of") or _child(term, "poss"))
+        return _child(trigger, "nsubj"), holder
+    if event_type == "CONSULT" and trigger.dep_ == "dobj" and trigger.head.lemma_ == "hold":
+        for subject in trigger.head.children:  # "Aliyev and Pashinyan held a meeting"
+            if subject.dep_ == "nsubj" and subject.conjuncts:
+                return subject, subject.conjuncts[0]
+        return None
+    if event_type == "CONCEDE" and trigger.pos_ == "ADJ":
+        return None, _child(trigger.head, "nsubj") or _child(trigger.head, "nsubjpass")
+    if event_type == "COUP" and lemma == "put":
+        end = _child(trigger, "dobj")
+        regime = (end and _pobj(end, "to")) or _pobj(trigger, "to")
+        ruler = regime and (_pobj(regime, "of") or _child(regime, "poss"))
+        return _child(trigger, "nsubj") or _climb_for_subject(trigger), ruler
+    return None
+
+
 def find_arguments(
     trigger: Token, event_type: str, mode: str | None
 ) -> tuple[Token | None, Token | None]:
     """Actor and recipient head tokens for a trigger (either may be ``None``)."""
     key = f"{event_type}:{mode}" if mode else event_type
-    if event_type == "COUP":
+    if event_type == "COUP" and trigger.lemma_.lower() != "put":
         actor = _coup_actor(trigger)
         recipient = _child(trigger, "dobj") if trigger.pos_ == "VERB" else None
         if recipient is not None and recipient.lemma_.lower() in {"power", "control"}:
@@ -267,7 +302,10 @@ def find_arguments(
         if actor is None and trigger.pos_ == "VERB" and mode in {"realized", "attempt", None}:
             actor = _child(trigger, "nsubj") or _climb_for_subject(trigger)
         return actor, recipient
-    if (
+    special = _special_arguments(trigger, event_type)
+    if special is not None:
+        actor, recipient = special
+    elif (
         trigger.pos_ in {"VERB", "AUX"}
         or trigger.tag_ in {"VBN", "VBD", "VBG"}
         and trigger.pos_ == "ADJ"

@@ -259,6 +259,18 @@ def _argument(token: Token | None, offset: int, blocked_until: int = 0) -> Argum
     return argument
 
 
+def _aim_of_plot(token: Token, plot: EventMention) -> bool:
+    """ "foiled a plot … to attack the presidency", the aim parsed as the verb's clause."""
+    frame = plot.trigger_token
+    return (
+        plot.mode == "conspiracy"
+        and frame is not None
+        and token.dep_ == "advcl"
+        and any(a.i == frame.head.i for a in list(token.ancestors)[:3])
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    )
+
+
 def _merge_coup_frames(mentions: list[EventMention]) -> list[EventMention]:
     """One coup per sentence: merge coup mentions; drop riots/attacks that are part of the plan."""
     coups = [m for m in mentions if m.event_type == "COUP"]
@@ -292,7 +304,7 @@ def _merge_coup_frames(mentions: list[EventMention]) -> list[EventMention]:
             and mention.mode != "arrest"
             and top is not None
             and token is not None
-            and top.is_ancestor(token)
+            and (top.is_ancestor(token) or _aim_of_plot(token, keep))
         ):
             continue
         result.append(mention)

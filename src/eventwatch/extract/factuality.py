@@ -58,6 +58,12 @@ class Presentation:
     hedge_cues: list[Token]
 
 
+# "gave no reason for the dismissal": nouns whose denial takes the event for granted.
+_PRESUPPOSING_NOUNS = frozenset(
+    "reason explanation justification comment detail details motive timetable breakdown".split()
+)
+
+
 def _is_named(span: Span) -> bool:
     return any(t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for t in span)
 
@@ -260,7 +266,12 @@ def present(trigger: Token, sentence: Span, offset: int, *, event_type: str = ""
                     following = child.nbor(1).lower_ if child.i + 1 < len(child.doc) else ""
                     if following not in {"just", "only", "merely", "simply", "least"}:
                         negated = True
-                elif child.dep_ == "det" and child.lower_ in {"no"} and token.pos_ == "NOUN":
+                elif (
+                    child.dep_ == "det"
+                    and child.lower_ in {"no"}
+                    and token.pos_ == "NOUN"
+                    and not (index > 0 and lemma in _PRESUPPOSING_NOUNS)
+                ):
                     negated = True
                 elif child.dep_ in {"advmod", "amod"} and (
                     child.lower_ in HEDGE_ADVERBS

@@ -86,7 +86,13 @@ TRIGGERS: dict[str, list[Sense]] = {
     ),
     "overthrow": _senses(("COUP", None, "ANY", OTHER_DEV, None, 0.8)),
     "topple": _senses(("COUP", "realized", "VERB", OTHER_DEV, "obj_person", 0.75)),
-    "oust": _senses(("COUP", "realized", "VERB", OTHER_DEV, "obj_person", 0.7)),
+    "oust": _senses(
+        ("COUP", "realized", "VERB", OTHER_DEV, "ousted_not_by_court", 0.7),
+        ("OFFICE", "dismiss", "VERB", None, "obj_person", 0.65),
+    ),
+    "plot": _senses(("COUP", "conspiracy", "NOUN", OTHER_DEV, "foiled_power_plot", 0.6)),
+    "conspiracy": _senses(("COUP", "conspiracy", "NOUN", OTHER_DEV, "foiled_power_plot", 0.6)),
+    "put": _senses(("COUP", "realized", "VERB", OTHER_DEV, "end_to_power", 0.7)),
     "uprising": _senses(("COUP", "conspiracy", "NOUN", OTHER_DEV, "foiled", 0.6)),
     "mutiny": _senses(("COUP", "attempt", "ANY", OTHER_DEV, None, 0.7)),
     # --- OFFICE (extension): who holds a state post ------------------------------
@@ -98,6 +104,9 @@ TRIGGERS: dict[str, list[Sense]] = {
     "resign": _senses(("OFFICE", "resign", "VERB", None, None, 0.85)),
     "resignation": _senses(("OFFICE", "resign", "NOUN", None, None, 0.8)),
     "step": _senses(("OFFICE", "resign", "VERB", None, "step_down", 0.8)),
+    "successor": _senses(("OFFICE", "appoint", "NOUN", None, "successor_named", 0.6)),
+    "replace": _senses(("OFFICE", "appoint", "VERB", None, "replace_with_person", 0.6)),
+    "end": _senses(("OFFICE", "dismiss", "VERB", None, "end_tenure", 0.6)),
     "dismiss": _senses(("OFFICE", "dismiss", "VERB", None, "obj_person", 0.85)),
     "dismissal": _senses(("OFFICE", "dismiss", "NOUN", None, None, 0.8)),
     "firefight": _senses(("ASSAULT", "firearms", "NOUN", CLASH, None, 0.8)),
@@ -194,6 +203,7 @@ TRIGGERS: dict[str, list[Sense]] = {
         ("ASSAULT", "firearms", "NOUN", ATTACK, "opened_fire", 0.75),
     ),
     "sack": _senses(("OFFICE", "dismiss", "VERB", None, "obj_person", 0.75)),
+    "sacking": _senses(("OFFICE", "dismiss", "ANY", None, "obj_person", 0.7)),
     "remove": _senses(
         ("COUP", "realized", "VERB", OTHER_DEV, "from_power", 0.8),
         ("OFFICE", "dismiss", "VERB", None, "obj_person", 0.6),
@@ -204,6 +214,7 @@ TRIGGERS: dict[str, list[Sense]] = {
     # --- COERCE -------------------------------------------------------------------
     "arrest": _senses(("COERCE", "arrest", "ANY", ARRESTS, None, 0.8)),
     "detain": _senses(("COERCE", "arrest", "VERB", ARRESTS, None, 0.8)),
+    "confine": _senses(("COERCE", "arrest", "VERB", ARRESTS, "obj_person", 0.6)),
     "reinforce": _senses(
         (
             "MOBILIZE",
@@ -287,6 +298,7 @@ TRIGGERS: dict[str, list[Sense]] = {
     "rally": _senses(("PROTEST", "demo", "ANY", PEACEFUL, None, 0.7)),
     "march": _senses(("PROTEST", "march", "ANY", PEACEFUL, "not_month", 0.6)),
     "riot": _senses(("PROTEST", "riot", "ANY", VIOLENT_DEMO, None, 0.8)),
+    "unrest": _senses(("PROTEST", "riot", "NOUN", VIOLENT_DEMO, "dated_occasion", 0.55)),
     "sit-in": _senses(("PROTEST", "demo", "NOUN", PEACEFUL, None, 0.7)),
     "boycott": _senses(("PROTEST", "boycott", "ANY", None, None, 0.6)),
     # --- SANCTION (including court sentences: mode convict) ----------------------
@@ -345,7 +357,10 @@ TRIGGERS: dict[str, list[Sense]] = {
     "donate": _senses(("AID", "humanitarian", "VERB", None, None, 0.6)),
     "supply": _senses(("AID", "military", "VERB", None, "obj_weapon", 0.6)),
     "grant": _senses(("AID", "humanitarian", "VERB", None, "obj_aid_any", 0.5)),
-    "free": _senses(("CONCEDE", "release", "VERB", None, "obj_person", 0.65)),
+    "free": _senses(
+        ("CONCEDE", "release", "VERB", None, "obj_person", 0.65),
+        ("CONCEDE", "release", "ANY", None, "person_is_free", 0.55),
+    ),
     "ease": _senses(("CONCEDE", None, "VERB", None, "obj_restriction", 0.55)),
     "lift": _senses(("CONCEDE", None, "VERB", None, "obj_restriction", 0.6)),
     "apologize": _senses(("CONCEDE", None, "VERB", None, None, 0.6)),
@@ -387,7 +402,11 @@ TRIGGERS: dict[str, list[Sense]] = {
         ("COERCE", "arrest", "VERB", ARRESTS, "into_custody", 0.8),
         ("PROTEST", "demo", "VERB", PEACEFUL, "to_the_streets", 0.7),
     ),
-    "grab": _senses(("COUP", None, "VERB", OTHER_DEV, "obj_power", 0.75)),
+    "grab": _senses(
+        ("COUP", None, "VERB", OTHER_DEV, "obj_power", 0.75),
+        ("COERCE", "arrest", "VERB", ARRESTS, "seized_by_security", 0.6),
+    ),
+    "order": _senses(("SANCTION", "convict", "VERB", None, "ordered_to_serve", 0.7)),
     "term": _senses(("SANCTION", "convict", "NOUN", None, "prison_term", 0.6)),
     "discuss": _senses(("CONSULT", "phone", "VERB", None, "by_phone", 0.7)),
     "speak": _senses(("CONSULT", "phone", "VERB", None, "by_phone", 0.7)),
@@ -429,6 +448,9 @@ FOIL_VERBS = frozenset(
         "preempt",
         "foiled",
         "thwarted",
+        "dismantle",
+        "bust",
+        "smash",
     ]
 )
 # Nouns that name a plan rather than a deed.

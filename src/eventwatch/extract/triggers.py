@@ -28,6 +28,14 @@ from eventwatch.extract.lexicon import (
     WEAPON_WORDS,
     Sense,
 )
+from eventwatch.extract.triggers_phrasal import (
+    PHRASAL_CONDITIONS,
+    QUANTITY_HEADS,
+    court_subject,
+    held_by_several,
+    is_person,
+    misparsed_object,
+)
 
 __all__ = ["Trigger", "assault_mode", "coup_mode", "find_triggers", "object_tokens"]
 
@@ -83,51 +91,6 @@ def assault_mode(sentence: Span) -> str | None:
 _POS = {"VERB": {"VERB"}, "NOUN": {"NOUN", "PROPN"}, "ANY": {"VERB", "NOUN", "PROPN", "ADJ"}}
 # Entity labels inside which a word is a name, not an event ("Security Council").
 _NAME_LABELS = {"ORG", "PERSON", "GPE", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT", "NORP"}
-_PERSON_HEADS = frozenset(
-    [
-        "president",
-        "minister",
-        "head",
-        "chief",
-        "director",
-        "chairman",
-        "chair",
-        "speaker",
-        "governor",
-        "mayor",
-        "general",
-        "commander",
-        "officer",
-        "official",
-        "deputy",
-        "leader",
-        "premier",
-        "prime",
-        "ambassador",
-        "judge",
-        "prosecutor",
-        "secretary",
-        "spokesman",
-        "spokesperson",
-        "adviser",
-        "advisor",
-        "ceo",
-        "man",
-        "woman",
-        "person",
-        "people",
-        "employee",
-        "staff",
-        "operative",
-        "member",
-        "associate",
-        "supporter",
-        "agent",
-        "chief",
-        "lawmaker",
-        "deputy",
-    ]
-)
 
 
 @dataclass(slots=True)
@@ -158,28 +121,13 @@ def object_tokens(token: Token) -> list[Token]:
         if head.dep_ in {"amod", "acl", "relcl"} and head.head.pos_ in {"NOUN", "PROPN"}:
             found.append(head.head)
         found.extend(c for c in head.children if c.dep_ in {"dobj", "nsubjpass"})
+    if not found and token.pos_ == "VERB":
+        stray = misparsed_object(token)
+        if stray is not None:
+            found.append(stray)
     # "weapons, ammunition and vests were uncovered": take the conjuncts too
     extra = [c for t in found for c in t.conjuncts]
     return found + extra
-
-
-_SURNAME_ENDINGS = (
-    "ov",
-    "ev",
-    "ova",
-    "eva",
-    "in",
-    "ina",
-    "yan",
-    "uulu",
-    "kyzy",
-    "enko",
-    "sky",
-    "ski",
-    "vich",
-    "dze",
-    "shvili",
-)
 
 
 _TERRAIN = frozenset(
@@ -209,22 +157,6 @@ def _territory(objects: list[Token]) -> bool:
     return False
 
 
-def _is_person(token: Token) -> bool:
-    if token.ent_type_ in {"PERSON", "NORP"} or token.lower_ in {"he", "she", "him", "her", "them"}:
-        return True
-    if token.pos_ == "PROPN" and any(
-        ent.label_ == "PERSON" and token.text in ent.text.split() for ent in token.doc.ents
-    ):
-        return True  # named in full elsewhere ("Kamchybek Tashiev" … "fired Tashiev")
-    if token.ent_type_ == "ORG" and token.pos_ == "PROPN":
-        single = token.ent_iob_ == "B" and (
-            token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I"
-        )
-        return single and token.text.lower().endswith(_SURNAME_ENDINGS)
-    lemma = token.lemma_.lower()
-    return lemma in _PERSON_HEADS or token.pos_ == "PROPN" and token.ent_type_ == ""
-
-
 # Words that make a gathering a protest ("gathered … in rejection of", "… chanting slogans").
 _GATHERING_CUES = frozenset(
     "protest demanding against slogans chanting chanted banners placards rejection solidarity "
@@ -241,7 +173,7 @@ def _condition_holds(condition: str | None, token: Token, sentence: Span) -> boo
     lemmas = {t.lemma_.lower() for t in objects}
     words = {t.lower_ for t in sentence}
     if condition == "obj_person":
-        return any(_is_person(t) for t in objects)
+        return any(is_person(t) for t in objects)
     if condition == "obj_power":
         if lemmas & POWER_WORDS - {"control"}:
             return True
@@ -297,7 +229,13 @@ def _condition_holds(condition: str | None, token: Token, sentence: Span) -> boo
     if condition == "not_month":
         return token.ent_type_ != "DATE"
     if condition == "step_down":
-        return any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children)
+        # "stepped down" (the parser may read "down" as a particle or an adverb), "stepped aside"
+        return any(
+            c.dep_ in {"prt", "advmod"} and c.lower_ in {"down", "aside"} and c.i == token.i + 1
+            for c in token.children
+        )
+    if condition in PHRASAL_CONDITIONS:
+        return PHRASAL_CONDITIONS[condition](token, objects)
     if condition == "named_as":
         return (
             any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children)
@@ -324,7 +262,11 @@ def _condition_holds(condition: str | None, token: Token, sentence: Span) -> boo
     if condition == "mob":
         return any(c.lower_ == "mob" for c in token.children) or "mob" in words
     if condition == "meet_person":
-        return token.pos_ == "VERB" or any(c.lower_ == "with" for c in token.children)
+        return (
+            token.pos_ == "VERB"
+            or any(c.lower_ == "with" for c in token.children)
+            or held_by_several(token)
+        )
     if condition == "plural_talks":
         return token.lower_ == "talks"
     if condition == "trip_to":
@@ -448,7 +390,7 @@ def _condition_holds(condition: str | None, token: Token, sentence: Span) -> boo
         )
     if condition == "obj_person_or_up":
         return any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children) or any(
-            _is_person(t) for t in objects
+            is_person(t) for t in objects
         )
     if condition == "of_fire":
         return any(
@@ -574,9 +516,23 @@ def _condition_holds(condition: str | None, token: Token, sentence: Span) -> boo
     if condition == "obj_property":
         return bool(lemmas & _PROPERTY_WORDS)
     if condition == "obj_road":
+        # "blocked dozens of intersections": look through a quantity to what it counts
+        counted = {
+            g.lemma_.lower()
+            for t in objects
+            if t.lemma_.lower() in QUANTITY_HEADS
+            for c in t.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+        }
         return bool(
-            lemmas
+            (lemmas | counted)
             & {
+                "intersection",
+                "junction",
+                "crossroads",
+                "avenue",
+                "motorway",
                 "road",
                 "roads",
                 "highway",
@@ -661,11 +617,11 @@ def _condition_holds(condition: str | None, token: Token, sentence: Span) -> boo
         return any(
             c.dep_ in {"prt", "prep"}
             and c.lower_ == "in"
-            and (c.dep_ == "prt" or any(_is_person(g) for g in c.children))
+            and (c.dep_ == "prt" or any(is_person(g) for g in c.children))
             for c in token.children
         )
     if condition == "from_power":
-        return any(
+        return not court_subject(token) and any(
             c.dep_ == "prep"
             and c.lower_ == "from"
             and any(g.lemma_.lower() in {"power", "office"} for g in c.children)

@@ -290,3 +290,68 @@ def test_acled_type_rules_read_who_took_control(actor: str, expected: tuple[str,
     )
     words = acled._event_words(taking.sentence[2])
     assert acled._rules(taking, words)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("actor", "lexicon_type", "expected"),
+    [
+        ("rebel fighters", acled._REGAIN_TYPE, acled._OVERTAKE_TYPE),
+        ("Taliban fighters", acled._REGAIN_TYPE, acled._OVERTAKE_TYPE),
+        ("the army", acled._REGAIN_TYPE, acled._REGAIN_TYPE),
+        ("FARDC", acled._OVERTAKE_TYPE, acled._REGAIN_TYPE),
+        ("armed men", acled._OVERTAKE_TYPE, acled._OVERTAKE_TYPE),
+    ],
+)
+def test_acled_type_rules_recapture_by_rebels_is_overtaking(
+    actor: str, lexicon_type: tuple[str, str], expected: tuple[str, str]
+) -> None:
+    """ "Recaptured" by rebels is still ground a non-state actor overtakes; state forces regain it."""
+    taking = _mention(
+        f"Yesterday {actor} recaptured the village after two days of fighting.",
+        "ASSAULT",
+        acled=lexicon_type,
+        actor=actor,
+    )
+    words = acled._event_words(taking.sentence[2])
+    assert acled._rules(taking, words)[0] == expected
+
+
+def test_event_words_water_cannon_is_no_artillery() -> None:
+    """A water cannon is crowd control; a cannon alone stays a heavy weapon."""
+    water = acled._event_words("Police used water cannon and tear gas on the crowd.")
+    assert "cannon" not in water
+    assert "water-cannon" in water
+    assert "cannon" in acled._event_words("The rebels fired a cannon at the water tower.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Security forces fired water cannon to disperse the demonstrators on the bridge.",
+            ("Protests", "Protest with intervention"),
+        ),
+        (
+            "Officers beat and injured students at a peaceful demonstration.",
+            ("Protests", "Excessive force against protesters"),
+        ),
+    ],
+)
+def test_acled_type_rules_force_on_a_crowd(text: str, expected: tuple[str, str]) -> None:
+    """Police or security forces using force on a crowd make a protest sub-type, not an attack."""
+    used = _mention(text, "ASSAULT", actor=text.split(" fired")[0].split(" beat")[0])
+    words = acled._event_words(text)
+    assert acled._rules(used, words)[0] == expected
+
+
+def test_acled_type_rules_suppressed_protest_is_excessive_force() -> None:
+    """A peaceful protest the authorities violently suppress is excessive force, not a peaceful one."""
+    text = "The authorities violently suppressed a peaceful protest by teachers in the capital."
+    protest = _mention(text, "PROTEST", "demo")
+    assert acled._rules(protest, acled._event_words(text))[0] == (
+        "Protests",
+        "Excessive force against protesters",
+    )
+    calm = "Teachers held a peaceful protest in the capital; police watched from a distance."
+    protest = _mention(calm, "PROTEST", "demo")
+    assert acled._rules(protest, acled._event_words(calm))[0] == ("Protests", "Peaceful protest")

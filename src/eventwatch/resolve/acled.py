@@ -128,7 +128,8 @@ _CROWD_HEADS = frozenset(
 )
 # Force used on a crowd, whoever used it; and police actions that need the police named.
 _FORCE_USED = frozenset(
-    "dispersed disperse tear teargas tear-gas cannon cannons rubber batons baton-charged lathicharged lathi-charged".split()
+    "dispersed disperse tear teargas tear-gas cannon cannons water-cannon rubber batons baton-charged "
+    "lathicharged lathi-charged".split()
 )
 _POLICE_ACTION = frozenset(
     "arrested detained charged intervened prevented removed stopped blocked pushed clashed scuffled".split()
@@ -137,6 +138,10 @@ _AUTHORITIES = frozenset(
     "police policemen officers security forces authorities gendarmes guards".split()
 )
 _EXCESSIVE = frozenset("killed killing shot dead live".split())
+# Words for force beyond crowd control: "violently suppressed", "a crackdown", "excessive force".
+_SUPPRESSION = frozenset(
+    "suppressed suppress suppressing crackdown crushed excessive brutally brutal".split()
+)
 # A crowd that fought back: the event is a riot, whatever force was used on it.
 _CROWD_FIGHTING = frozenset(
     "clashed confronted barricading barricades stones rocks machetes attacked fought".split()
@@ -170,6 +175,16 @@ _OVERTAKE_TYPE = ("Battles", "Non-state actor overtakes territory")
 _STATE_FORCES = frozenset(
     "army military government troops soldiers police forces armed gendarmerie".split()
 ) - {"forces"}
+_WATER_CANNON = re.compile(r"\bwater[ -]cannons?\b", re.IGNORECASE)
+# Rebels and militants: ground they take, even "recaptured", is overtaken, not regained.
+_NON_STATE = _ARMED_GROUPS | frozenset(
+    "rebel rebels insurgent insurgents militant militants jihadist jihadists islamist islamists "
+    "opposition separatist separatists extremists terrorists".split()
+)
+# Forces that police a crowd: used on protesters, their force makes a protest sub-type.
+_CROWD_CONTROL = (_STATE_FORCES | frozenset("police policemen officers security riot".split())) - {
+    "armed"
+}
 _PROTEST_WORDS = frozenset(
     "protest protests protested protesting protester protesters demonstration demonstrations "
     "demonstrators demonstrated rally rallies march marched sit-in strike".split()
@@ -183,8 +198,18 @@ def _words(text: str) -> set[str]:
 
 
 def _event_words(text: str) -> set[str]:
-    """:func:`_words`, plus :data:`AIRCRAFT` when an aircraft or air strike is named."""
+    """:func:`_words`, plus :data:`AIRCRAFT` when an aircraft or air strike is named.
+
+    A water cannon is crowd control, not artillery: "cannon" is dropped when only
+    water cannons are named.
+    """
     words = _words(text)
+    if words & {"cannon", "cannons"} and not _words(_WATER_CANNON.sub(" ", text)) & {
+        "cannon",
+        "cannons",
+    }:
+        words -= {"cannon", "cannons"}
+        words.add("water-cannon")
     if words & _AIR and _words(_NOT_AIR.sub(" ", text)) & _AIR:
         words.add(AIRCRAFT)
     return words
@@ -235,21 +260,40 @@ def _state_side(argument: Argument | None) -> bool:
     words = _words(argument.text)
     if any(word.startswith("anti-") for word in words):
         return False
-    return bool(words & (_STATE_FORCES | _STATE_SIDE))
+    if "armed forces" in argument.text.lower():
+        return True
+    return bool(words & (_STATE_FORCES | _STATE_SIDE) - {"armed"})  # "armed men" are anyone
+
+
+def _non_state(argument: Argument | None) -> bool:
+    """Whether a participant is a rebel or militant group, not the state ("ISIS fighters", "rebels")."""
+    if argument is None or _state_side(argument):
+        return False
+    return bool(_words(argument.text) & _NON_STATE)
+
+
+def _territory(mention: EventMention) -> tuple[str, str]:
+    """Who took ground: state forces regain it, rebels and militants overtake it (even "recaptured")."""
+    if _non_state(mention.actor):
+        return _OVERTAKE_TYPE
+    if _state_side(mention.actor):
+        return _REGAIN_TYPE
+    return _REGAIN_TYPE if mention.acled == _REGAIN_TYPE else _OVERTAKE_TYPE
 
 
 def _assault(mention: EventMention, words: set[str]) -> _Ruled:
     if mention.acled in {_REGAIN_TYPE, _OVERTAKE_TYPE}:
         # taking ground: state forces regain it, anyone else overtakes it
-        state = mention.actor is not None and bool(_words(mention.actor.text) & _STATE_FORCES)
-        return (_REGAIN_TYPE if state or mention.acled == _REGAIN_TYPE else _OVERTAKE_TYPE), LEAN
-    if (
-        mention.actor is not None
-        and _words(mention.actor.text) & (_STATE_FORCES | {"police", "policemen"})
-        and words & {"protesters", "demonstrators", "protest", "protests", "rally", "demonstration"}
+        return _territory(mention), LEAN
+    actor_words = _words(mention.actor.text) if mention.actor is not None else set()
+    if actor_words & _CROWD_CONTROL and (
+        words & {"protesters", "demonstrators", "protest", "protests", "rally", "demonstration"}
+        or words & _FORCE_USED
     ):
         # force against a crowd: a riot if the crowd fought, excessive if people were hurt
-        if words & (_RIOTING | _CROWD_FIGHTING):
+        if words & (_RIOTING | _CROWD_FIGHTING) - {
+            "beat"
+        }:  # the police beating people is not a riot
             return ("Riots", "Violent demonstration"), LEAN
         if words & (_EXCESSIVE | {"wounded", "injured", "beaten", "injuring", "wounding"}):
             return ("Protests", "Excessive force against protesters"), CUE
@@ -287,10 +331,9 @@ def _assault(mention: EventMention, words: set[str]) -> _Ruled:
             return ("Explosions/Remote violence", "Shelling/artillery/missile attack"), LEAN
         return ("Explosions/Remote violence", "Remote explosive/landmine/IED"), LEAN
     if words & _REGAIN and _armed(mention.actor):
-        return _REGAIN_TYPE, LEAN
+        return (_OVERTAKE_TYPE if _non_state(mention.actor) else _REGAIN_TYPE), LEAN
     if "control" in words and words & _CONTROL_TAKEN and _armed(mention.actor):
         return (_REGAIN_TYPE if _state_side(mention.actor) else _OVERTAKE_TYPE), LEAN
-    actor_words = _words(mention.actor.text) if mention.actor is not None else set()
     civilians_fight = bool((actor_words | words) & _CIVIL_PARTIES) and not (
         actor_words & _ARMED_HEADS - {"police", "policemen", "officers", "officer"}
     )
@@ -347,7 +390,8 @@ def _protest(mention: EventMention, words: set[str]) -> _Ruled:
         return ("Riots", "Violent demonstration"), LEAN
     if words & _RIOTING or words & {"clashed", "clashes", "clashing"}:
         return ("Riots", "Violent demonstration"), LEAN
-    if words & _EXCESSIVE and words & {"police", "security", "forces", "troops", "soldiers"}:
+    if words & (_EXCESSIVE | _SUPPRESSION) and words & (_CROWD_CONTROL | {"authorities", "forces"}):
+        # protesters shot or a protest violently suppressed by the authorities
         return ("Protests", "Excessive force against protesters"), LEAN
     if words & _FORCE_USED or (words & _POLICE_ACTION and words & _AUTHORITIES):
         return ("Protests", "Protest with intervention"), LEAN

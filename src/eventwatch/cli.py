@@ -26,7 +26,7 @@ from eventwatch.terminal import event_table, render_document
 
 logger = logging.getLogger("eventwatch")
 
-_FORMATS = ["jsonl", "csv", "geojson", "parquet"]
+_FORMATS = ["jsonl", "json", "csv", "geojson", "parquet"]
 # extract's non-event outputs: format name → ProcessedDocument field
 _VIEWS = {"attributions": "attributions", "sentences": "sentence_views"}
 

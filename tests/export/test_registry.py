@@ -16,6 +16,7 @@ from eventwatch.export import (
     register_exporter,
     write_csv,
     write_geojson,
+    write_json_array,
     write_jsonl,
     write_parquet,
 )
@@ -36,6 +37,7 @@ def clean_registry() -> Iterator[None]:
         ("jsonl", write_jsonl, False, ".jsonl"),
         ("csv", write_csv, False, ".csv"),
         ("geojson", write_geojson, False, ".geojson"),
+        ("json", write_json_array, False, ".json"),
         ("parquet", write_parquet, True, ".parquet"),
     ],
 )
@@ -49,19 +51,19 @@ def test_registry_defaults_registered(name: str, write: Any, binary: bool, suffi
     )
 
 
-@pytest.mark.parametrize("name", ["xlsx", "", "CSV", "json"])
+@pytest.mark.parametrize("name", ["xlsx", "", "CSV", "JSON"])
 def test_registry_unknown_format_lists_known(name: str) -> None:
     with pytest.raises(ConfigError) as caught:
         get_exporter(name)
     message = str(caught.value)
     assert repr(name) in message
-    for known in ("csv", "geojson", "jsonl", "parquet"):
+    for known in ("csv", "geojson", "json", "jsonl", "parquet"):
         assert known in message
 
 
 def test_registry_unknown_format_from_export_events(tmp_path: Any) -> None:
     target = tmp_path / "out.xlsx"
-    with pytest.raises(ConfigError, match="known formats: csv, geojson, jsonl, parquet"):
+    with pytest.raises(ConfigError, match="known formats: csv, geojson, json, jsonl, parquet"):
         export_events([], target, format="xlsx")
     assert not target.exists()
 

@@ -9,7 +9,8 @@ import pytest
 
 from eventwatch.errors import ConfigError, InputError
 from eventwatch.export import EXPORTERS
-from eventwatch.serve.formats import download_formats, find_exporter, write_json_array
+from eventwatch.export.jsonl import write_json_array
+from eventwatch.serve.formats import download_formats, find_exporter
 from eventwatch.serve.streaming import stream_export
 
 

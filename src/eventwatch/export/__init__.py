@@ -1,4 +1,4 @@
-"""The export stage: event records out as JSON Lines, ACLED-style CSV, GeoJSON, Parquet.
+"""The export stage: event records out as JSON Lines, a JSON array, ACLED-style CSV, GeoJSON, Parquet.
 
 Formats live in a registry (:data:`EXPORTERS`); the defaults are registered
 with :func:`register_exporter` like any plugin would be.  Every caller goes
@@ -19,7 +19,7 @@ from __future__ import annotations
 from eventwatch.export.acled_csv import write_csv
 from eventwatch.export.api import export_events
 from eventwatch.export.geojson import write_geojson
-from eventwatch.export.jsonl import write_jsonl
+from eventwatch.export.jsonl import write_json_array, write_jsonl
 from eventwatch.export.parquet import PARQUET_SCHEMA, write_parquet
 from eventwatch.export.registry import EXPORTERS, Exporter, get_exporter, register_exporter
 from eventwatch.export.rows import CSV_COLUMNS, acled_row
@@ -35,6 +35,7 @@ __all__ = [
     "register_exporter",
     "write_csv",
     "write_geojson",
+    "write_json_array",
     "write_jsonl",
     "write_parquet",
 ]

@@ -16,10 +16,8 @@ committed and nothing of the one in flight.
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import threading
-from collections import Counter
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -31,7 +29,7 @@ from eventwatch.model import Document, EventRecord, IngestFailure
 from eventwatch.resolve.entities import CanonicalEntity, LinkedMention
 from eventwatch.store import queries
 from eventwatch.store.dialect import Dialect
-from eventwatch.store.graph import GraphStore, with_story
+from eventwatch.store.graph import GraphStore, canonical_entity, with_story
 from eventwatch.store.migrate import current_version
 
 __all__ = ["DocumentBundle", "EventQuery", "Store"]
@@ -491,17 +489,7 @@ class Store(GraphStore):
             rows = self._rows(queries.SELECT_ENTITY_PROFILE, (entity_id,))
         if not rows:
             return None
-        row = rows[0]
-        return CanonicalEntity(
-            id=row["id"],
-            name=row["name"],
-            kind=row["kind"],
-            country=row["country"],
-            sector=row["sector"],
-            aliases=Counter(json.loads(row["aliases_json"] or "{}")),
-            offices=json.loads(row["offices_json"] or "[]"),
-            documents=row["documents"] or 0,
-        ).to_dict()
+        return canonical_entity(rows[0]).to_dict()
 
     def count_events(self, query: EventQuery | None = None) -> int:
         """How many events match ``query`` (its limit and offset are ignored).

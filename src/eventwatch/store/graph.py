@@ -29,7 +29,7 @@ from eventwatch.store import queries
 if TYPE_CHECKING:
     from eventwatch.store.base import Store
 
-__all__ = ["GraphStore", "with_story"]
+__all__ = ["GraphStore", "canonical_entity", "with_story"]
 
 ENTITY_FULL_COLUMNS = (
     "id",
@@ -75,7 +75,8 @@ def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
         yield items[start : start + _CHUNK]
 
 
-def _canonical(row: dict[str, Any]) -> CanonicalEntity:
+def canonical_entity(row: dict[str, Any]) -> CanonicalEntity:
+    """A stored entity row as a :class:`CanonicalEntity`."""
     from collections import Counter
 
     return CanonicalEntity(
@@ -99,7 +100,7 @@ class GraphStore:
         """Every stored canonical entity, ready to link new documents against."""
         with self._reading("read entities"):
             rows = self._rows(_ENTITY_SELECT + " WHERE kind IS NOT NULL ORDER BY id")
-        return EntityRegistry(_canonical(row) for row in rows)
+        return EntityRegistry(canonical_entity(row) for row in rows)
 
     def _write_entities(self: Store, entities: Sequence[CanonicalEntity]) -> None:
         """Upsert canonical entities (inside the open write transaction)."""
@@ -204,7 +205,7 @@ class GraphStore:
                 ]
             if not rows:
                 return None
-            entity = _canonical(rows[0]).to_dict()
+            entity = canonical_entity(rows[0]).to_dict()
             for role in ("actor", "recipient"):
                 found = self._execute(
                     "SELECT DISTINCT e.record_json, e.story_id, e.date_start FROM events e "

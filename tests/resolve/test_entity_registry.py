@@ -7,6 +7,7 @@ import random
 import pytest
 
 from eventwatch.resolve.entities import EntityRegistry, LocalEntity
+from eventwatch.resolve.entities.country_ids import GROUP_FROM, CountryIds
 from eventwatch.resolve.entities.names import (
     _spelling_keys,
     _word_variants,
@@ -71,3 +72,37 @@ def test_entity_registry_finds_a_respelled_surname_among_many_people() -> None:
     surname_only = registry.link("c", [LocalEntity(name="Zhaparov", kind="person")])
     assert respelled[("person", "sadyr zhaparov")] == known[("person", "sadyr japarov")]
     assert surname_only[("person", "zhaparov")] == known[("person", "sadyr japarov")]
+
+
+def test_entity_registry_links_an_institution_to_its_own_country_among_many() -> None:
+    registry = EntityRegistry()
+    countries = [f"C{number:02d}" for number in range(40)]  # more than GROUP_FROM
+    first: dict[str, str] = {}
+    for country in countries:
+        linked = registry.link(
+            f"first-{country}",
+            [LocalEntity(name="National Security Service", kind="organization", country=country)],
+        )
+        first[country] = linked[("organization", "national security service")]
+    assert len(set(first.values())) == len(countries)
+    for country in reversed(countries):
+        again = registry.link(
+            f"again-{country}",
+            [LocalEntity(name="National Security Service", kind="organization", country=country)],
+        )
+        assert again[("organization", "national security service")] == first[country]
+
+
+def test_country_ids_keep_the_first_order_and_ids_of_no_country() -> None:
+    held = CountryIds()
+    countries = {"a": "KGZ", "b": None, "c": "KAZ", "d": "KGZ"}
+    countries.update({f"x{number}": f"X{number}" for number in range(GROUP_FROM)})
+    countries["e"] = None
+    for entity_id, country in countries.items():
+        held.add(entity_id, country, countries.get)
+    countries["b"] = "KAZ"  # gains a country after it was grouped
+    assert list(held.compatible("KGZ")) == ["a", "b", "d", "e"]
+    assert list(held.compatible("KAZ")) == ["b", "c", "e"]
+    assert list(held.compatible(None)) == list(countries)
+    held.add("a", "KGZ", countries.get)  # a second add changes nothing
+    assert list(held.compatible("KGZ")) == ["a", "b", "d", "e"]

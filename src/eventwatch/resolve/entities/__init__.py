@@ -31,7 +31,9 @@ kind and place), :mod:`~eventwatch.resolve.entities.document` (a document's
 entities) and :mod:`~eventwatch.resolve.entities.registry` (the collection's).
 The registry finds its candidates through indexes on keys (full names, surnames
 and their spelling variants, organisation keys, acronyms), never by scanning every
-known entity.
+known entity; a key many countries' entities share ("National Security Service")
+hands over only those of the entity's country
+(:mod:`~eventwatch.resolve.entities.country_ids`).
 """
 
 from __future__ import annotations

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from eventwatch.model import EventRecord, stable_id
 from eventwatch.resolve.actors import close_acronym, strip_name
+from eventwatch.resolve.entities.country_ids import CountryIds, Key, compatible_ids
 from eventwatch.resolve.entities.model import (
     CanonicalEntity,
     LinkedMention,
@@ -46,20 +47,20 @@ class EntityRegistry:
 
     def __init__(self, entities: Iterable[CanonicalEntity] = ()) -> None:
         self.entities: dict[str, CanonicalEntity] = {}
-        self._by_full: dict[tuple[str, ...], dict[str, None]] = defaultdict(dict)
-        self._by_surname: dict[str, dict[str, None]] = defaultdict(dict)
-        self._by_given: dict[str, dict[str, None]] = defaultdict(dict)
-        self._by_initials: dict[str, dict[str, None]] = defaultdict(dict)
-        self._by_ends: dict[tuple[str, ...], dict[str, None]] = defaultdict(dict)
-        self._by_surname_spelling: dict[str, dict[str, None]] = defaultdict(dict)
+        self._by_full: dict[tuple[str, ...], CountryIds] = defaultdict(CountryIds)
+        self._by_surname: dict[str, CountryIds] = defaultdict(CountryIds)
+        self._by_given: dict[str, CountryIds] = defaultdict(CountryIds)
+        self._by_initials: dict[str, CountryIds] = defaultdict(CountryIds)
+        self._by_ends: dict[tuple[str, ...], CountryIds] = defaultdict(CountryIds)
+        self._by_surname_spelling: dict[str, CountryIds] = defaultdict(CountryIds)
         # per person, each skeleton variant of a surname with when it was first indexed
         self._surname_skeletons: dict[str, dict[str, int]] = defaultdict(dict)
         self._order: dict[str, int] = {}
         self._indexed = 0
-        self._by_org: dict[tuple[str, ...], dict[str, None]] = defaultdict(dict)
-        self._by_acronym: dict[str, dict[str, None]] = defaultdict(dict)
-        self._by_skeleton: dict[str, dict[str, None]] = defaultdict(dict)
-        self._by_alias: dict[str, dict[str, None]] = defaultdict(dict)
+        self._by_org: dict[tuple[str, ...], CountryIds] = defaultdict(CountryIds)
+        self._by_acronym: dict[str, CountryIds] = defaultdict(CountryIds)
+        self._by_skeleton: dict[str, CountryIds] = defaultdict(CountryIds)
+        self._by_alias: dict[str, CountryIds] = defaultdict(CountryIds)
         self.changed: set[str] = set()
         for canonical in entities:
             self._add(canonical)
@@ -79,37 +80,44 @@ class EntityRegistry:
         key = name_key(bare)
         if not key:
             return
-        _append(self._by_alias[_alias_key(name)], canonical.id)
+        entity_id, country, country_of = canonical.id, canonical.country, self._country_of
+        self._by_alias[_alias_key(name)].add(entity_id, country, country_of)
         if canonical.kind == "person":
-            _append(self._by_skeleton[name_skeleton(bare)], canonical.id)
+            self._by_skeleton[name_skeleton(bare)].add(entity_id, country, country_of)
         elif canonical.kind == "organization":
             for org_key in _org_keys(bare):
-                _append(self._by_skeleton[name_skeleton(" ".join(org_key))], canonical.id)
+                skeleton = name_skeleton(" ".join(org_key))
+                self._by_skeleton[skeleton].add(entity_id, country, country_of)
         if canonical.kind == "place" and len(key) > 1 and _last_word(bare) in _SITE_WORDS:
-            _append(self._by_alias[_alias_key(bare.rsplit(" ", 1)[0])], canonical.id)  # "Slavija"
+            site = _alias_key(bare.rsplit(" ", 1)[0])  # "Slavija"
+            self._by_alias[site].add(entity_id, country, country_of)
         if canonical.kind == "person":
             if len(key) >= 2:
-                _append(self._by_full[key], canonical.id)
-                _append(self._by_full[(key[0], key[-1])], canonical.id)
-                _append(self._by_initials["".join(w[0] for w in key)], canonical.id)
+                self._by_full[key].add(entity_id, country, country_of)
+                self._by_full[(key[0], key[-1])].add(entity_id, country, country_of)
+                self._by_initials["".join(w[0] for w in key)].add(entity_id, country, country_of)
                 if len(key[0]) > 1:
-                    _append(self._by_given[key[0]], canonical.id)
+                    self._by_given[key[0]].add(entity_id, country, country_of)
             if len(key) >= 3:  # "Hassan Sheikh …", "… Khan Kamal": the ends of a long name
-                _append(self._by_ends[("<", *key[:2])], canonical.id)
-                _append(self._by_ends[(">", *key[-2:])], canonical.id)
-            _append(self._by_surname[key[-1]], canonical.id)
+                self._by_ends[("<", *key[:2])].add(entity_id, country, country_of)
+                self._by_ends[(">", *key[-2:])].add(entity_id, country, country_of)
+            self._by_surname[key[-1]].add(entity_id, country, country_of)
             known = self._surname_skeletons[canonical.id]
             for variant in _variants(name_skeleton(key[-1])):
                 if variant not in known:
                     known[variant] = self._indexed
                     self._indexed += 1
             for spelling in _spelling_keys(key[-1]):
-                _append(self._by_surname_spelling[spelling], canonical.id)
+                self._by_surname_spelling[spelling].add(entity_id, country, country_of)
         elif canonical.kind == "organization":
             for org_key in _org_keys(bare):
-                _append(self._by_org[org_key], canonical.id)
+                self._by_org[org_key].add(entity_id, country, country_of)
             for letters in _acronyms(name):
-                _append(self._by_acronym["".join(sorted(letters))], canonical.id)
+                self._by_acronym["".join(sorted(letters))].add(entity_id, country, country_of)
+
+    def _country_of(self, entity_id: str) -> str | None:
+        """The country of a known entity."""
+        return self.entities[entity_id].country
 
     def _candidates(self, ids: Iterable[str], entity: LocalEntity) -> list[CanonicalEntity]:
         return [
@@ -119,15 +127,25 @@ class EntityRegistry:
             and _compatible(self.entities[i].country, entity.country)
         ]
 
+    def _found(
+        self, index: Mapping[Key, CountryIds], key: Key, entity: LocalEntity
+    ) -> list[CanonicalEntity]:
+        """The known entities under ``key`` in ``index`` of the entity's kind and country."""
+        return self._candidates(compatible_ids(index, key, entity.country), entity)
+
     def _surname_matches(self, entity: LocalEntity, surname: str) -> list[CanonicalEntity]:
         """Known people whose surname is ``surname`` or a spelling variant of it."""
-        exact = self._candidates(self._by_surname.get(surname, ()), entity)
+        exact = self._found(self._by_surname, surname, entity)
         if exact:
             return exact
         # people whose surname's skeleton is one letter from this one's, and whose
         # surname is a spelling variant of it, found through the spelling keys variants
         # share: those with this very skeleton first, in the order they were indexed
-        ids = {i for k in _spelling_keys(surname) for i in self._by_surname_spelling.get(k, ())}
+        ids = {
+            i
+            for k in _spelling_keys(surname)
+            for i in compatible_ids(self._by_surname_spelling, k, entity.country)
+        }
         skeleton = name_skeleton(surname)
         wanted = _variants(skeleton)
 
@@ -146,7 +164,7 @@ class EntityRegistry:
         written = _bare_person(entity.name)
         if written.isupper() and written.isalpha() and 2 <= len(written) <= 5:
             # "MBS", "AMLO": a person known by the initials of the full name
-            found = self._candidates(self._by_initials.get(written.lower(), ()), entity)
+            found = self._found(self._by_initials, written.lower(), entity)
             return found[0] if len(found) == 1 else None
         key = name_key(written)
         if key and key[0] in _PARTICLES:
@@ -161,16 +179,16 @@ class EntityRegistry:
                     if len(known := name_key(_bare_person(c.name))) == 1 or known[0][:1] == key[0]
                 ]
                 return found[0] if len(found) == 1 else None
-            found = self._candidates(self._by_full.get(key, ()), entity) or self._candidates(
-                self._by_full.get((key[0], key[-1]), ()), entity
+            found = self._found(self._by_full, key, entity) or self._found(
+                self._by_full, (key[0], key[-1]), entity
             )
             if found:
                 return found[0]
             if len(key) == 2:
                 # "Hassan Sheikh" for "Hassan Sheikh Mohamud", "Khan Kamal" for
                 # "Asaduzzaman Khan Kamal"
-                longer = self._candidates(self._by_ends.get(("<", *key), ()), entity)
-                longer = longer or self._candidates(self._by_ends.get((">", *key), ()), entity)
+                longer = self._found(self._by_ends, ("<", *key), entity)
+                longer = longer or self._found(self._by_ends, (">", *key), entity)
                 if len(longer) == 1:
                     return longer[0]
             # a spelling variant ("Rachid"/"Rached Ghannouchi", "Sadyr Zhaparov"), or a
@@ -183,7 +201,7 @@ class EntityRegistry:
             return found[0] if len(found) == 1 else None
         namesakes = self._surname_matches(entity, key[0])
         if not namesakes:  # "Paetongtarn", "Abiy": a given name used alone
-            namesakes = self._candidates(self._by_given.get(key[0], ()), entity)
+            namesakes = self._found(self._by_given, key[0], entity)
         if len(namesakes) == 1:
             return namesakes[0]
         if entity.country is not None:
@@ -195,11 +213,11 @@ class EntityRegistry:
     def _match_org(self, entity: LocalEntity) -> CanonicalEntity | None:
         for alias in [entity.name, *entity.aliases]:
             for key in _org_keys(strip_name(alias)):
-                found = self._candidates(self._by_org.get(key, ()), entity)
+                found = self._found(self._by_org, key, entity)
                 if found:
                     return found[0]
         bare = strip_name(entity.name)
-        found = self._candidates(self._by_skeleton.get(name_skeleton(bare), ()), entity)
+        found = self._found(self._by_skeleton, name_skeleton(bare), entity)
         if len(name_key(bare)) == 1 and not bare.isupper():  # one word: a spelling slip at most
             word = name_key(bare)[0]
             found = [
@@ -218,9 +236,7 @@ class EntityRegistry:
                     continue
                 found = [
                     c
-                    for c in self._candidates(
-                        self._by_acronym.get("".join(sorted(letters)), ()), entity
-                    )
+                    for c in self._found(self._by_acronym, "".join(sorted(letters)), entity)
                     if any(
                         close_acronym(letters, theirs)
                         for known in [c.name, *c.aliases]
@@ -239,10 +255,7 @@ class EntityRegistry:
 
     def _match_unplaced(self, entity: LocalEntity) -> CanonicalEntity | None:
         """A place the gazetteer lacks ("D-Chowk"): the one known place of that name."""
-        found = {
-            c.id: c
-            for c in self._candidates(self._by_alias.get(_alias_key(entity.name), ()), entity)
-        }
+        found = {c.id: c for c in self._found(self._by_alias, _alias_key(entity.name), entity)}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _match_tentative(self, entity: LocalEntity) -> CanonicalEntity | None:
@@ -263,7 +276,10 @@ class EntityRegistry:
                 return person
         found = {
             c.id: c
-            for c in (self.entities[i] for i in self._by_alias.get(_alias_key(name), ()))
+            for c in (
+                self.entities[i]
+                for i in compatible_ids(self._by_alias, _alias_key(name), entity.country)
+            )
             if _compatible(c.country, entity.country)
             and (entity.kind != "place" or c.kind != "place" or entity.place is None)
         }
@@ -449,7 +465,3 @@ def _contained(linked: dict[tuple[str, str], str], name: str) -> str | None:
         if kind in {"person", "organization"} and len(n) > 3 and n in name
     ]
     return max(inside)[1] if inside else None
-
-
-def _append(ids: dict[str, None], entity_id: str) -> None:
-    ids[entity_id] = None  # an ordered set

@@ -5,9 +5,7 @@ The texts are written for these tests in the style of conflict-event notes.
 
 from __future__ import annotations
 
-from eventwatch.extract import ExtractedDocument
 from eventwatch.extract.mention import Argument, EventMention
-from eventwatch.model import Document
 from eventwatch.resolve.event_places import (
     DocumentCountries,
     document_countries,
@@ -17,20 +15,12 @@ from eventwatch.resolve.event_places import (
 )
 from eventwatch.resolve.places import default_gazetteer
 
-
-def _extracted(text: str, places: list[tuple[int, str]] | None = None) -> ExtractedDocument:
-    return ExtractedDocument(
-        document=Document(id="doc", text=text),
-        mentions=[],
-        entities=[],
-        places=places or [],
-        sentences=[(0, len(text))],
-    )
+from .documents import canned_document
 
 
 def test_event_places_document_countries_carry_the_regions() -> None:
     text = "On 3 May, the NAF fired mortars at positions near Lozove."
-    countries = document_countries(_extracted(text, [(51, "Lozove")]), default_gazetteer())
+    countries = document_countries(canned_document(text, [(51, "Lozove")]), default_gazetteer())
     assert isinstance(countries, DocumentCountries)
     assert countries[0] == "UKR"
     assert ("UKR", "Donetsk") in countries.regions
@@ -38,7 +28,7 @@ def test_event_places_document_countries_carry_the_regions() -> None:
 
 def test_event_places_village_of_the_register_is_located_to_about_a_district() -> None:
     text = "On 3 May, the NAF fired mortars at positions near Mineralne."
-    extracted = _extracted(text, [(51, "Mineralne")])
+    extracted = canned_document(text, [(51, "Mineralne")])
     gazetteer = default_gazetteer()
     countries = document_countries(extracted, gazetteer)
     location = main_place_location(extracted.places, countries, gazetteer)

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from eventwatch.extract import ExtractedDocument
-from eventwatch.model import Document
 from eventwatch.resolve.geography import (
     country_votes,
     document_places,
@@ -19,15 +17,7 @@ from eventwatch.resolve.geography import (
 )
 from eventwatch.resolve.places import default_gazetteer
 
-
-def _extracted(text: str, places: list[tuple[int, str]] | None = None) -> ExtractedDocument:
-    return ExtractedDocument(
-        document=Document(id="doc", text=text),
-        mentions=[],
-        entities=[],
-        places=places or [],
-        sentences=[(0, len(text))],
-    )
+from .documents import canned_document
 
 
 @pytest.mark.parametrize(
@@ -49,12 +39,12 @@ def _extracted(text: str, places: list[tuple[int, str]] | None = None) -> Extrac
     ],
 )
 def test_geography_infer_countries_main_country(text: str, country: str) -> None:
-    assert infer_countries(_extracted(text), default_gazetteer())[0] == country
+    assert infer_countries(canned_document(text), default_gazetteer())[0] == country
 
 
 def test_geography_incidental_mentions_make_no_country() -> None:
     text = "Protesters blocked a road in Zxqville over the high US dollar exchange rate."
-    assert infer_countries(_extracted(text), default_gazetteer()) == []
+    assert infer_countries(canned_document(text), default_gazetteer()) == []
     votes = country_votes(
         "Iran-backed militias clashed with Iraqi police in Basra.", gazetteer=default_gazetteer()
     )
@@ -63,7 +53,7 @@ def test_geography_incidental_mentions_make_no_country() -> None:
 
 def test_geography_weak_namesakes_abroad_are_left_off() -> None:
     text = "Rioters gathered outside the Seray in Tripoli, Lebanon, and in Police square."
-    countries = infer_countries(_extracted(text), default_gazetteer())
+    countries = infer_countries(canned_document(text), default_gazetteer())
     assert countries[0] == "LBN" and "POL" not in countries and "IRN" not in countries
 
 
@@ -112,7 +102,7 @@ def test_geography_find_place_names(text: str, expected: list[tuple[int, str]]) 
 
 def test_geography_document_places_put_the_qualified_reading_first() -> None:
     text = "Clashes in Masisi, Nord-Kivu."
-    places = document_places(_extracted(text, [(11, "Masisi")]))
+    places = document_places(canned_document(text, [(11, "Masisi")]))
     assert places[0] == (11, "Masisi, Nord-Kivu") and (11, "Masisi") in places
 
 
@@ -134,9 +124,9 @@ def test_geography_regions_come_from_groups_of_the_documents_countries() -> None
     from eventwatch.resolve.geography import infer_regions
 
     text = "The OSCE SMM recorded 12 explosions near Lozove."
-    assert infer_regions(_extracted(text), ["UKR"]) == (("UKR", "Donetsk"), ("UKR", "Luhansk"))
-    assert infer_regions(_extracted(text), ["RUS"]) == ()  # another country's places
-    assert infer_regions(_extracted("Houthi forces shelled Qaatabah."), ["YEM"]) == ()
+    assert infer_regions(canned_document(text), ["UKR"]) == (("UKR", "Donetsk"), ("UKR", "Luhansk"))
+    assert infer_regions(canned_document(text), ["RUS"]) == ()  # another country's places
+    assert infer_regions(canned_document("Houthi forces shelled Qaatabah."), ["YEM"]) == ()
 
 
 def test_geography_main_place_reads_the_regions() -> None:
@@ -151,7 +141,7 @@ def test_geography_main_place_reads_the_regions() -> None:
 def test_geography_ranked_countries_give_the_votes_of_infer_countries() -> None:
     from eventwatch.resolve.geography import ranked_countries
 
-    extracted = _extracted("Houthi forces shelled Qaatabah (Qaatabah, Ad Dali).")
+    extracted = canned_document("Houthi forces shelled Qaatabah (Qaatabah, Ad Dali).")
     ranked = ranked_countries(extracted, default_gazetteer())
     assert [code for code, _ in ranked] == infer_countries(extracted, default_gazetteer())
     assert ranked[0][0] == "YEM" and ranked[0][1] > 1.0

@@ -22,6 +22,16 @@ def _gazetteer(*entries: tuple[Place, list[str]]) -> Gazetteer:
 # --- the packaged gazetteer -------------------------------------------------------------
 
 
+def _assert_resolves(
+    text: str, context: list[str], name: str | None, country: str, kind: str
+) -> None:
+    place = resolve(text, context_countries=context)
+    assert place is not None
+    assert (place.country, place.kind) == (country, kind)
+    if name is not None:
+        assert place.name == name
+
+
 @pytest.mark.parametrize(
     ("text", "name", "country", "kind", "admin1"),
     [
@@ -83,11 +93,7 @@ def test_places_resolve_mentions(
 def test_places_resolve_with_context(
     text: str, context: list[str], name: str | None, country: str, kind: str
 ) -> None:
-    place = resolve(text, context_countries=context)
-    assert place is not None
-    assert (place.country, place.kind) == (country, kind)
-    if name is not None:
-        assert place.name == name
+    _assert_resolves(text, context, name, country, kind)
 
 
 @pytest.mark.parametrize(
@@ -263,11 +269,7 @@ def test_places_country_table_names_reach_the_gazetteer() -> None:
 def test_places_resolve_divisions_qualifiers_and_variants(
     text: str, context: list[str], name: str | None, country: str, kind: str
 ) -> None:
-    place = resolve(text, context_countries=context)
-    assert place is not None
-    assert (place.country, place.kind) == (country, kind)
-    if name is not None:
-        assert place.name == name
+    _assert_resolves(text, context, name, country, kind)
 
 
 @pytest.mark.parametrize(

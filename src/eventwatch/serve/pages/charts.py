@@ -18,29 +18,19 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from eventwatch.resolve.dates import parse_iso
 from eventwatch.serve.pages.vocabulary import EVENT_TYPES, type_class
 
 __all__ = [
     "TimeScale",
     "marker_radius",
     "nice_ticks",
-    "parse_day",
     "period_range",
     "stacked_periods",
     "timeline_points",
 ]
 
 _MAX_MONTHS = 72
-
-
-def parse_day(value: str | None) -> date | None:
-    """A ``YYYY-MM-DD`` (or longer ISO) string as a date; None when it is not one."""
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def marker_radius(corroboration: int | None, *, base: float = 3.0) -> float:
@@ -218,7 +208,7 @@ def timeline_points(
         ``{"width", "height", "lanes": [{"type", "css", "y"}], "points": [...],
         "ticks": [...], "undated": int}``.
     """
-    dated = [(parse_day(r.get("start")), r) for r in rows]
+    dated = [(parse_iso(r.get("start")), r) for r in rows]
     usable = [(d, r) for d, r in dated if d is not None]
     undated = len(rows) - len(usable)
     order = {t: i for i, t in enumerate(EVENT_TYPES)}

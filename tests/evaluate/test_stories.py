@@ -53,6 +53,15 @@ def test_a_report_is_scored_on_the_event_that_reads_its_anchor() -> None:
     assert _anchor_event(text, "not in the text", "COUP", [takeover]) is None
 
 
+def test_a_report_is_scored_first_on_the_event_whose_word_lies_in_the_anchor() -> None:
+    text = "Police detained two men after the blast that killed four people in the market."
+    arrest = {**_event("e1", "COERCE", 0, 79), "trigger": {"start": 7, "end": 15}}
+    bombing = {**_event("e2", "ASSAULT", 0, 79), "trigger": {"start": 33, "end": 38}}
+    # both events read the sentence; the anchor names the blast, not the arrest
+    assert _anchor_event(text, "the blast that killed", "COERCE", [arrest, bombing]) is bombing
+    assert _anchor_event(text, "detained two men", "ASSAULT", [bombing, arrest]) is arrest
+
+
 def test_stories_eval_refuses_a_folder_without_the_corpus_files(tmp_path: Path) -> None:
     with pytest.raises(InputError):
         run_eval("stories", tmp_path, settings=Settings())

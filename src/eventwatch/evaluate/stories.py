@@ -8,8 +8,8 @@ across them, and their events are linked with :func:`eventwatch.link.link_events
 
 A gold *report* is a phrase (``anchor``) of a document that reports a story's
 event; the predicted event of that report is the event whose evidence (or one of
-its merged mentions) holds the anchor — of the story's type if several do, else
-of a related type — and only when none does, the document's event of the story's
+its merged mentions) holds the anchor — the one whose event word lies in the
+anchor if several do, then one of the story's type, else of a related type — and only when none does, the document's event of the story's
 type nearest the anchor.  Scores:
 
 - ``stories.bcubed_precision`` / ``_recall`` / ``_f1``: B-cubed over gold reports,
@@ -131,9 +131,10 @@ def _anchor_event(
     """The predicted event that reports the gold event the anchor phrase tells.
 
     First an event whose evidence (or one of its merged mentions) holds the anchor:
-    that is what the system made of the phrase, whatever kind it gave it — one of
-    the story's kind, else one of a kind often told for it (a coup told as the
-    president's detention), else the first.  Only when no event holds the phrase,
+    that is what the system made of the phrase, whatever kind it gave it — the one
+    whose event word lies inside the phrase, then one of the story's kind, else one
+    of a kind often told for it (a coup told as the president's detention), else
+    the first.  Only when no event holds the phrase,
     the document's event of the story's kind nearest it: an event elsewhere in
     the document is a report of the gold event only if none reads the phrase itself.
     """
@@ -148,11 +149,16 @@ def _anchor_event(
             for s in spans
         )
 
+    def names_it(event: dict[str, Any]) -> bool:
+        trigger = event.get("trigger")
+        return bool(trigger) and at <= trigger["start"] < at + len(anchor)
+
     holding = [e for e in events if distance(e) == 0]
     if holding:
         return min(
             holding,
             key=lambda e: (
+                not names_it(e),
                 e["event_type"] != event_type,
                 not (event_type and related(e["event_type"], event_type)),
             ),

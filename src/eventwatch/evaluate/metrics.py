@@ -14,11 +14,12 @@ leaving out the "no prediction" label :data:`NONE`.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+
+from eventwatch.geodesy import distance_km
 
 __all__ = [
     "NONE",
@@ -33,7 +34,6 @@ __all__ = [
 
 NONE = "NONE"  # the label of "nothing predicted"
 
-EARTH_RADIUS_KM = 6371.0088
 
 # Words that carry no identity in an actor name.
 _STOPWORDS = frozenset(
@@ -93,23 +93,7 @@ def token_f1(gold: str | None, predicted: str | None) -> float:
     return _f1_from(precision, recall)
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres between two points in degrees.
-
-    Args:
-        lat1: Latitude of the first point.
-        lon1: Longitude of the first point.
-        lat2: Latitude of the second point.
-        lon2: Longitude of the second point.
-
-    Returns:
-        The distance along the surface of a sphere of the Earth's mean radius.
-    """
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    d_phi = phi2 - phi1
-    d_lambda = math.radians(lon2 - lon1)
-    a = math.sin(d_phi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+haversine_km = distance_km  # the great-circle distance the place scores use
 
 
 @dataclass(slots=True)

@@ -24,19 +24,16 @@ dates fall within reach — never with the whole collection.
 :class:`StoryLinker` links incrementally (the store feeds it each ingest batch
 with the stored events in reach); :func:`link_events` links a list at once.
 
-Corroboration counts independent outlets: reports of one outlet count once, and
-so do syndicated copies (evidence that shares most of its words with an earlier
-report).  Conflicting figures (dates, tolls, numbers detained, who did it) are
-kept side by side, never averaged.
+A :class:`~eventwatch.link.story.Story` counts its independent outlets and keeps
+conflicting figures side by side (:mod:`eventwatch.link.story`).
 """
 
 from __future__ import annotations
 
 import bisect
 import heapq
-import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,6 +52,7 @@ from eventwatch.link.compare import (
     interval,
     may_found_link,
 )
+from eventwatch.link.story import Story, vaguely_dated
 from eventwatch.model import stable_id
 
 __all__ = [
@@ -70,119 +68,6 @@ __all__ = [
 
 #: Events of these factuality values describe nothing that happened; they are not linked.
 UNLINKED_FACTUALITY = frozenset({"hypothetical", "negated", "planned"})
-_WORD = re.compile(r"\w+")
-_DATELINE = re.compile(r"^[^—–]{0,80}(?:—|–|--)\s*")
-_FUNCTION_WORDS = frozenset("of for the and de al".split())
-
-
-def _jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
-def _vague(event: dict[str, Any]) -> bool:
-    days = interval(event)
-    return days is not None and days[1] - days[0] > MAX_SPAN_DAYS
-
-
-@dataclass(slots=True)
-class Story:
-    """One real-world event and the reports of it."""
-
-    id: str
-    event_type: str
-    events: list[dict[str, Any]] = field(default_factory=list)
-
-    @property
-    def doc_ids(self) -> list[str]:
-        return sorted({e["doc_id"] for e in self.events})
-
-    @property
-    def country(self) -> str | None:
-        return next(
-            (c for e in self.events if (c := (e.get("location") or {}).get("country"))), None
-        )
-
-    def independent_sources(
-        self, documents: Mapping[str, dict[str, Any]] | None = None
-    ) -> list[str]:
-        """One name per independent source.
-
-        Reports of one outlet count once, and so do syndicated copies: a report whose
-        evidence shares most of its words with an earlier outlet's is that outlet's copy.
-        """
-        sources: list[tuple[str, set[str]]] = []
-        for event in sorted(self.events, key=lambda e: (e["date"]["start"] or "", e["doc_id"])):
-            doc = event["doc_id"]
-            outlet = ((documents or {}).get(doc) or {}).get("outlet") or event.get("outlet") or doc
-            words = set(_WORD.findall(_DATELINE.sub("", event["evidence"]["text"]).lower()))
-            copied = next((name for name, seen in sources if _jaccard(words, seen) >= 0.7), None)
-            sources.append((copied or outlet, words))
-        return sorted({name for name, _ in sources})
-
-    def conflicts(self) -> dict[str, list[dict[str, Any]]]:
-        """Fields on which the reports disagree, each value with the events that give it.
-
-        A date given only as a month or a year is vaguer, not in conflict.
-        """
-        found: dict[str, list[dict[str, Any]]] = {}
-        fields = {
-            "date": lambda e: (
-                e["date"]["start"] if e["date"]["basis"] == "text" and not _vague(e) else None
-            ),
-            **{
-                key: (lambda e, k=key: e["counts"].get(k))
-                for key in ("killed", "injured", "arrested")
-            },
-            "actor": lambda e: (
-                (e.get("actor") or {}).get("name")
-                if _proper((e.get("actor") or {}).get("name") or "")
-                else None
-            ),
-        }
-        for name, read in fields.items():
-            values: dict[Any, list[str]] = defaultdict(list)
-            for event in self.events:
-                value = read(event)
-                if value is not None:
-                    values[value].append(event["id"])
-            if len(values) > 1 and not (name == "actor" and _names_nest(list(values))):
-                found[name] = [
-                    {"value": v, "event_ids": ids} for v, ids in sorted(values.items(), key=str)
-                ]
-        return found
-
-    def earliest(self) -> str | None:
-        """The earliest day a report gives (a month or a year only when no report gives better)."""
-        precise = [e for e in self.events if not _vague(e)] or self.events
-        starts = [e["date"]["start"] for e in precise if e["date"]["start"]]
-        return min(starts) if starts else None
-
-    def summary(self, documents: Mapping[str, dict[str, Any]] | None = None) -> dict[str, Any]:
-        """The story as stored and shown: sources, earliest report, conflicts, members."""
-        sources = self.independent_sources(documents)
-        return {
-            "id": self.id,
-            "event_type": self.event_type,
-            "country": self.country,
-            "earliest": self.earliest(),
-            "independent_sources": sources,
-            "corroboration": len(sources),
-            "conflicts": self.conflicts(),
-            "event_ids": [e["id"] for e in self.events],
-            "doc_ids": self.doc_ids,
-        }
-
-
-def _names_nest(names: list[str]) -> bool:
-    """ "Japarov" and "Sadyr Japarov" are one name, not a conflict."""
-    lowered = sorted((n.lower() for n in names), key=len)
-    return all(short in lowered[-1] for short in lowered[:-1])
-
-
-def _proper(name: str) -> bool:
-    """ "Mohamed Bazoum", "State Committee for National Security": a name, not a description."""
-    words = [w for w in name.split() if w.lower() not in _FUNCTION_WORDS]
-    return bool(words) and all(w[:1].isupper() for w in words) and not words[0][:1].isdigit()
 
 
 def linkable(event: dict[str, Any]) -> bool:
@@ -195,7 +80,7 @@ def link_order(event: dict[str, Any]) -> tuple[bool, bool, str, str]:
     next, and those dated only to a month or a year last: the first found the stories
     that the others join."""
     return (
-        _vague(event),
+        vaguely_dated(event),
         event["date"].get("basis") != "text",
         event["date"].get("start") or "9999",
         event["id"],

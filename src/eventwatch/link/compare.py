@@ -30,6 +30,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from eventwatch.geodesy import distance_km
 from eventwatch.resolve.countries import country_code
 from eventwatch.resolve.entities import (
     GENERIC_NOUNS,
@@ -304,7 +305,7 @@ class Report:
 # --------------------------------------------------------------------------- participants
 
 
-def _proper(name: str) -> bool:
+def proper_name(name: str) -> bool:
     """ "Mohamed Bazoum", "State Committee for National Security": a name, not a description."""
     words = [w for w in name.split() if w.lower() not in _FUNCTION_WORDS]
     return bool(words) and all(w[:1].isupper() for w in words) and not words[0][:1].isdigit()
@@ -316,7 +317,7 @@ def _named(x: dict[str, Any] | None) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def _is_name(name: str) -> bool:
-    return _proper(name) and name.lower() not in GENERIC_NOUNS
+    return proper_name(name) and name.lower() not in GENERIC_NOUNS
 
 
 def _same_participant(x: dict[str, Any] | None, y: dict[str, Any] | None) -> bool | None:
@@ -422,19 +423,9 @@ def _places_agree(a: Report, b: Report) -> int:
         return AGREE
     if None in (x.get("lat"), x.get("lon"), y.get("lat"), y.get("lon")):
         return AGREE
-    if _km(x["lat"], x["lon"], y["lat"], y["lon"]) <= 100:
+    if distance_km(x["lat"], x["lon"], y["lat"], y["lon"]) <= 100:
         return AGREE
     return AGREE if a.names_place(y) and b.names_place(x) else DISAGREE
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371 * math.asin(math.sqrt(h))
 
 
 # --------------------------------------------------------------------------- the pair

@@ -147,3 +147,18 @@ def test_event_places_place_abroad_is_a_namesake_when_the_main_country_dominates
     close.votes = {"AZE": 1.0, "IRN": 0.9}
     location = event_location(mention, default_gazetteer(), close, [])
     assert location is not None and location.country == "IRN"
+
+
+def test_event_places_a_modifier_that_is_no_place_name_is_no_city() -> None:
+    text = "Members of a San Lorenzo farmers' union attacked a ranch in the hills."
+
+    def with_actor_modifier(word: str) -> EventMention:
+        mention = _mention_at(text, "San Lorenzo")
+        mention.places = []
+        mention.actor = Argument("Members", 0, 7, "member", None, modifiers=[word])
+        return mention
+
+    # "San" of "San Lorenzo" is no town, though a city in Mali goes by it
+    assert event_location(with_actor_modifier("San"), default_gazetteer(), ["MEX"], []) is None
+    place = event_location(with_actor_modifier("Culiacan"), default_gazetteer(), ["MEX"], [])
+    assert place is not None and place.country == "MEX"

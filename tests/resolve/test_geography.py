@@ -145,3 +145,50 @@ def test_geography_ranked_countries_give_the_votes_of_infer_countries() -> None:
     ranked = ranked_countries(extracted, default_gazetteer())
     assert [code for code, _ in ranked] == infer_countries(extracted, default_gazetteer())
     assert ranked[0][0] == "YEM" and ranked[0][1] > 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name before a word for a road, a crossing or a camp is a place's
+        ("Drivers blocked the Zahle roundabout for an hour.", [(20, "Zahle")]),
+        ("Troops raided the Jenin refugee camp at dawn.", [(18, "Jenin")]),
+        ("A drone struck Hama Airbase overnight.", [(15, "Hama")]),
+        ("Aydin Governorship banned rallies.", [(0, "Aydin")]),
+        ("Shots were fired near the Baalbek Governorate building.", [(26, "Baalbek Governorate")]),
+        # ... but a common word is no place
+        ("Farmers blocked the Main Road with tractors.", []),
+    ],
+)
+def test_geography_find_place_names_before_a_site_word(
+    text: str, expected: list[tuple[int, str]]
+) -> None:
+    assert find_place_names(text) == expected
+
+
+def test_geography_names_after_a_dash_vote_for_their_own_country() -> None:
+    # "Beirut" inside "the Tripoli-Beirut highway" says which Tripoli is meant
+    text = "Taxi drivers blocked the Tripoli-Beirut highway with their cars."
+    places = [(25, "Tripoli"), (33, "Beirut")]
+    assert text[25:32] == "Tripoli" and text[33:39] == "Beirut"
+    assert infer_countries(canned_document(text, places), default_gazetteer())[0] == "LBN"
+
+
+def test_geography_a_place_named_twice_votes_once() -> None:
+    text = "A convoy drove from Beirut to Tripoli, and the drivers then rallied in Tripoli."
+    places = [(20, "Beirut"), (30, "Tripoli"), (71, "Tripoli")]
+    assert infer_countries(canned_document(text, places), default_gazetteer())[0] == "LBN"
+
+
+def test_geography_a_reading_the_gazetteer_lacks_falls_back_to_a_shorter_one() -> None:
+    text = "Crowds gathered in Beirut's Qwerty district on Monday."
+    places = [(19, "Beirut's Qwerty district"), (19, "Beirut")]
+    votes = country_votes(text, places=places, gazetteer=default_gazetteer())
+    assert votes["LBN"] > 0.9
+
+
+def test_geography_peoples_are_no_place_names() -> None:
+    text = "Soldiers fired at Palestinian and Arab youths."
+    places = [(18, "Palestinian"), (34, "Arab")]
+    votes = country_votes(text, places=places, gazetteer=default_gazetteer())
+    assert set(votes) == {"PSE"}

@@ -540,3 +540,33 @@ def test_places_qualifier_with_a_direction_names_the_country() -> None:
     assert place is not None and place.kind == "city" and place.admin1 == "Dahuk"
     place = resolve("Haftanin region, Dahuk, Northern Iraq", context_countries=["IRQ"])
     assert place is not None and place.kind != "country" and place.country == "IRQ"
+
+
+def test_places_a_capital_outranks_a_namesake_of_like_size() -> None:
+    gazetteer = _gazetteer(
+        (_place("Puerto Rico", "PRI", "country", 3_000_000), []),
+        (_place("San Juan", "PRI", "city", 400_000, "San Juan"), []),
+        (_place("San Juan", "ARG", "city", 450_000, "San Juan"), []),
+    )
+    place = gazetteer.lookup("San Juan")
+    assert place is not None and place.country == "PRI"
+    weights = gazetteer.country_weights("San Juan")
+    assert weights["PRI"] > weights["ARG"]
+
+
+def test_places_a_qualifier_naming_the_towns_own_division_fits_it() -> None:
+    gazetteer = _gazetteer(
+        (_place("Kati", "MLI", "city", 130_000, "Koulikoro"), []),
+        (Place("Kati", "TZA", "Zanzibar", 0.0, 0.0, "admin2", 4_000, "Kati"), []),
+    )
+    place = gazetteer.resolve("Kati, Kati Commune", context_countries=["MLI"])
+    assert place is not None and (place.country, place.kind) == ("MLI", "city")
+
+
+def test_places_country_weights_drop_a_namesake_the_qualifiers_contradict() -> None:
+    # no Ilya lies near Sidon: the one in Belarus is not meant, Sidon is
+    weights = default_gazetteer().country_weights("Ilya, Sidon")
+    assert max(weights, key=weights.get) == "LBN"
+    # a region named with a town it does not hold is still the region
+    weights = default_gazetteer().country_weights("Michoacan, Xyzzy Normal")
+    assert max(weights, key=weights.get) == "MEX"

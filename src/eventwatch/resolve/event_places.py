@@ -7,13 +7,14 @@ import unicodedata
 
 from eventwatch.extract import EventMention, ExtractedDocument
 from eventwatch.model import Location
-from eventwatch.resolve.countries import country_code, country_name
+from eventwatch.resolve.countries import country_code, country_name, normalize_name
 from eventwatch.resolve.geography import (
     infer_regions,
     main_place,
     ranked_countries,
     with_qualifiers,
 )
+from eventwatch.resolve.place_names import _NOT_PLACE_NAMES
 from eventwatch.resolve.places import Gazetteer, Place, is_neighbourhood
 
 __all__ = [
@@ -202,10 +203,15 @@ def _modifier_location(
     """A city named as a modifier of a participant: "a Bishkek court"."""
     for argument in (mention.actor, mention.recipient):
         for word in argument.modifiers if argument is not None else []:
-            if country_code(word):
-                continue
+            if country_code(word) or normalize_name(word) in _NOT_PLACE_NAMES:
+                continue  # "a San Bartolome group" names no town called "San"
             place = gazetteer.lookup(word, context_countries=countries)
-            if place is not None and place.kind == "city" and place.population >= 50_000:
+            if (
+                place is not None
+                and place.kind == "city"
+                and place.population >= 50_000
+                and _plausible(place, countries, word)
+            ):
                 return Location(
                     word, place.name, place.country, place.admin1, place.lat, place.lon, "city"
                 )
@@ -223,7 +229,7 @@ def nearby_location(
     """
     start, end, _text = mention.sentence
     for offset, text in places:
-        if not start <= offset < end or country_code(text, adjectives=False):
+        if not start <= offset < end or country_code(text):
             continue
         place = gazetteer.resolve(
             text, context_countries=countries, context_regions=_regions(countries)

@@ -4,8 +4,8 @@ Event notes and news rarely name the country of an event outright ("Houthi force
 shelled Qaatabah (Qaatabah, Ad Dali)"); it has to be read off the places, the
 groups and the peoples the text names.  ``infer_countries`` weighs:
 
-- places (every place name the parser or the place patterns found): each mention
-  spreads one vote over the countries that have a place of that name, big places
+- places (every place name the parser or the place patterns found, each name once):
+  each spreads one vote over the countries that have a place of that name, big places
   drawing more of it (``Gazetteer.country_weights``); a mention whose qualifier fits
   ("Masisi, Nord-Kivu") carries two votes, nearly all for the country where it fits;
 - country names and abbreviations ("Pakistan", "DRC"): one vote each;
@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from eventwatch.extract import ExtractedDocument
-from eventwatch.resolve.countries import country_code, find_countries
+from eventwatch.resolve.countries import country_code, find_countries, normalize_name
 from eventwatch.resolve.groups import find_groups
 from eventwatch.resolve.places import Gazetteer, Place
 
@@ -175,8 +175,25 @@ def country_votes(
             add(mention.country, vote * weight, base + mention.start)
             if base == 0:
                 taken.append((mention.start, mention.end))
-    for offset, mention in _place_mentions([*places, *find_place_names(text)], taken):
-        for code, share in gazetteer.country_weights(mention).items():
+    # a place named again is no new evidence ("from Beirut to Tripoli … in Tripoli"):
+    # each name votes once, as its most telling mention ("Mersin city" over "Mersin
+    # municipality")
+    by_name: dict[str, tuple[int, dict[str, float]]] = {}
+    for offset, readings in _place_mentions([*places, *find_place_names(text)], taken, text):
+        weights: dict[str, float] = {}
+        for mention in readings:
+            # the longest reading that names a place: "Beirut's Saifi district" names
+            # none the gazetteer knows, "Beirut" does
+            weights = gazetteer.country_weights(mention)
+            if weights:
+                break
+        name = normalize_name(readings[-1].split(",")[0].split(". ")[0])
+        first, known = by_name.get(name, (offset, {}))
+        for code, share in weights.items():
+            known[code] = max(known.get(code, 0.0), share)
+        by_name[name] = (first, known)
+    for offset, weights in by_name.values():
+        for code, share in weights.items():
             add(code, PLACE_VOTE * share, offset)
     for code, vote in incidental.items():
         if code in votes:  # whose money or backing is meant adds to, but never makes, a country
@@ -206,9 +223,18 @@ _AREA_WORDS = (
     r"(?:(?:rural|(?:north|south)?(?:east|west)?(?:ern)?|north|south|central|far)\s+)?"
 )
 _WITHIN = rf"\s+(?:in|of)\s+(?:the\s+)?{_AREA_WORDS}"
+# Words after a name that make it the name of a place by saying what lies there or
+# who governs it: "the Saadnayel highway", "the Zahle roundabout", "the Tulkarm refugee
+# camp", "Hama Airbase", "the Van Governor's Office" (any case).
+_SITE_WORD = (
+    r"(?i:highway|motorway|road|bridge|roundabout|intersection|junction|square|"
+    r"(?:refugee\s+)?camp|checkpoint|(?:border\s+)?crossing|air\s?base|airport|"
+    r"(?:oil|gas)\s+field|governorship|governor(?:['’]s\s+office)?|governorate\s+building)"
+)
 _PLACE_PHRASE = re.compile(
     rf"(?P<before>\b[a-z]+\s+)?(?P<name>{_PLACE_NAME})"
     rf"(?:\s+(?P<kind>{_KIND_WORD})\b)?"
+    rf"(?:\s+(?P<site>{_SITE_WORD})\b)?"
     rf"(?:{_WITHIN}(?P<within>{_PLACE_NAME})(?:\s+(?:{_KIND_WORD}|countryside)\b)?"
     rf"(?:{_WITHIN}(?P<within2>{_PLACE_NAME})(?:\s+(?:{_KIND_WORD}|countryside)\b)?)?)?"
     rf"(?:\s*\((?P<aside>[A-Z][^()]{{0,80}})\)|,\s*(?P<comma>{_PLACE_NAME}(?:,\s*{_PLACE_NAME})?))?"
@@ -225,7 +251,7 @@ _NOT_PLACES = frozenset(
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday on the a an in at as no it
     around between during after before since until while when where this that these those
-    police army government president minister security forces military
+    police army government president minister security forces military main
     """.split()
 )
 
@@ -261,7 +287,10 @@ def find_place_names(text: str) -> list[tuple[int, str]]:
             continue
         before = (match["before"] or "").strip().lower()
         aside = match["aside"] or match["comma"]
-        if not (before in _PLACE_PREPOSITIONS or match["kind"]):
+        name, site = _without_site_word(name, match["site"])
+        if not name:
+            continue
+        if not (before in _PLACE_PREPOSITIONS or match["kind"] or site):
             # only what follows says it is a place: "shelled Menbij in Aleppo", "Atenango
             # del Rio, Guerrero", but not "Clashes in Masisi" or "Meanwhile, Police said"
             if not (aside or match["within"]) or _sentence_start(text, start):
@@ -270,6 +299,24 @@ def find_place_names(text: str) -> list[tuple[int, str]]:
         mention = ", ".join([f"{name} {match['kind']}" if match["kind"] else name, *qualifiers])
         found.append((start, mention))
     return found
+
+
+def _without_site_word(name: str, site: str | None) -> tuple[str, str | None]:
+    """A name without a site word the name pattern took in ("Hama Airbase"), and the site word."""
+    if site:
+        return name, site
+    words = name.split()
+    if len(words) > 1 and _KIND_ONLY.fullmatch(words[-1]):
+        return name, words[-1]  # "Baalbek Governorate": the kind word says what it is
+    for size in (2, 1):
+        tail = " ".join(words[-size:])
+        if len(words) > size and _SITE_ONLY.fullmatch(tail):
+            return " ".join(words[:-size]), tail
+    return name, None
+
+
+_SITE_ONLY = re.compile(_SITE_WORD)
+_KIND_ONLY = re.compile(rf"(?i:{_KIND_WORD})")
 
 
 def _sentence_start(text: str, offset: int) -> bool:
@@ -348,26 +395,27 @@ def main_place(
 
 
 def _place_mentions(
-    places: Iterable[tuple[int, str]], taken: Sequence[tuple[int, int]]
-) -> list[tuple[int, str]]:
-    """One mention per place: the longest reading at each offset, none inside another.
+    places: Iterable[tuple[int, str]], taken: Sequence[tuple[int, int]], text: str
+) -> list[tuple[int, list[str]]]:
+    """One mention per place: the readings at each offset, longest first, none inside another.
 
-    Mentions that name a country, or lie in a span already read as a country or a
-    group ("Houthi" tagged as a place), are left to those readings.
+    Mentions that name a country or its people, or lie in a span already read as a
+    country or a group ("Houthi" tagged as a place), are left to those readings.  A name right
+    after a dash is a place of its own ("the Tripoli-Beirut highway").
     """
-    longest: dict[int, str] = {}
+    readings: dict[int, list[str]] = {}
     for offset, mention in places:
-        if len(mention) > len(longest.get(offset, "")):
-            longest[offset] = mention
-    kept: list[tuple[int, str]] = []
+        readings.setdefault(offset, []).append(mention)
+    kept: list[tuple[int, list[str]]] = []
     end = -1
-    for offset in sorted(longest):
-        mention = longest[offset]
-        head = mention.split(",")[0]
-        if offset < end or country_code(head, adjectives=False):
-            continue
+    for offset in sorted(readings):
+        mentions = sorted(dict.fromkeys(readings[offset]), key=len, reverse=True)
+        head = mentions[0].split(",")[0]
+        after_dash = offset > 0 and text[offset - 1] == "-"
+        if (offset < end and not after_dash) or country_code(head):
+            continue  # a country, or its people ("Palestinian"), is counted as such
         if any(start <= offset < stop for start, stop in taken):
             continue
-        kept.append((offset, mention))
-        end = offset + len(mention)
+        kept.append((offset, mentions))
+        end = max(end, offset + len(mentions[0]))
     return kept

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Self
 
 from eventwatch.resolve.countries import (
+    capital_of,
     country_code,
     country_name,
     iter_country_names,
@@ -43,6 +44,9 @@ _COUNTRY, _ADMIN1, _ADMIN2, _CITY = range(len(KINDS))
 # With no country in play, only places this big are read for a spelling variant.
 GLOBAL_FUZZY_MIN_WEIGHT = 20_000
 GLOBAL_SPELLING = "*"  # the key of the all-country spelling index
+# A country's capital ranks among its namesakes as if this many times its size: news
+# name capitals far more often than their population says ("San Juan" is Puerto Rico's).
+CAPITAL_WEIGHT = 3
 EARTH_RADIUS_KM = 6371.0
 
 
@@ -106,6 +110,7 @@ class PlaceIndex:
             self._add(place, keys)
         self._add_country_names()
         self._add_abbreviations()
+        self._weigh_capitals()
 
     @classmethod
     def from_file(cls, path: Path = GAZETTEER_FILE, *, approximate: Sequence[Path] = ()) -> Self:
@@ -128,6 +133,7 @@ class PlaceIndex:
                 gazetteer._add_rows(handle)
         gazetteer._add_country_names()
         gazetteer._add_abbreviations()
+        gazetteer._weigh_capitals()
         logger.debug("read %d places from %s", len(gazetteer), path)
         return gazetteer
 
@@ -206,6 +212,19 @@ class PlaceIndex:
             keys = self._admin_keys.get((iso3, _ADMIN1, admin1))
             if keys is not None:
                 keys.add(abbreviation)
+
+    def _weigh_capitals(self) -> None:
+        """Give each country's capital ``CAPITAL_WEIGHT`` times its ranking weight."""
+        for iso3 in self._countries:
+            capital = capital_of(iso3)
+            cities = [
+                position
+                for position in self._positions(normalize_name(capital or ""))
+                if self._country_of[position] == iso3 and self._kinds[position] == _CITY
+            ]
+            if cities:
+                position = max(cities, key=lambda city: self._weights[city])
+                self._weights[position] *= CAPITAL_WEIGHT
 
     def _add_key(self, position: int, key: str) -> None:
         """Index ``key`` for the place at ``position`` (once)."""

@@ -96,7 +96,8 @@ _NOT_PLACE_NAMES = _words(
     june july august september october november december spring summer autumn winter
     christmas easter ramadan eid covid corona coronavirus health water power energy oil gas
     gold silver iron star sun moon sky sea ocean lake river mount mountain island
-    atlantic pacific indian arctic mediterranean
+    atlantic pacific indian arctic mediterranean federation association committee
+    movement front league alliance coalition normal arab arabs
     """
 )
 _SKELETON_FOLDS = (("dzh", "j"), ("dj", "j"), ("ck", "k"))

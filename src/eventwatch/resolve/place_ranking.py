@@ -74,8 +74,13 @@ class PlaceRanking(PlaceIndex):
         if admin2:
             admin_keys = admin_keys | self._admin_keys.get((country, _ADMIN2, admin2), set())
         hits = 0.0
+        own_keys = self._row_keys[position].split("|")
         for written in qualifiers:
             qualifier = _without_directions(_without_admin_words(written))  # "Northern Iraq"
+            if qualifier != written and qualifier in own_keys:
+                # "Kati, Kati Commune": the town in the division named after it
+                hits += 1.0
+                continue
             skeleton = _skeleton(qualifier)
             # a village placed at its community's centre is too roughly placed to be "near"
             near = not self._is_approximate(position) and self._near_namesake(position, qualifier)

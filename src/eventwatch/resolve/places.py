@@ -24,7 +24,8 @@ naming only places far from it counts against it), then one in the context
 countries (in their order), then one in the regions the text is about (the Donbas
 for a report on its front line), then one of the kind the mention asks for, then a
 country over a region over a district or city (unless a big city, or the city the
-division is named after, is the obvious reading), then the most populous.
+division is named after, is the obvious reading), then the most populous (a country's
+capital counting as ``CAPITAL_WEIGHT`` times its size).
 
 ``Gazetteer.country_weights`` says, without context, how likely each country is
 for a mention; ``eventwatch.resolve.geography`` adds them up over a document.
@@ -45,6 +46,7 @@ from collections.abc import Iterable, Sequence
 
 from eventwatch.resolve.countries import country_code, normalize_name
 from eventwatch.resolve.place_index import (
+    _ADMIN2,
     _CITY,
     EXTRA_FILES,
     GAZETTEER_FILE,
@@ -236,6 +238,7 @@ class Gazetteer(PlaceRanking):
         head, *qualifier_parts = _clean_mention(text).split(",")
         qualifiers = [q for q in (normalize_name(part) for part in qualifier_parts) if q]
         shares: dict[str, float] = {}
+        contradicted = True  # the qualifiers name only places far from every one found
         for reading in (head, *_site_variants(head.strip())):
             best_fit = 0.0
             best_shares: dict[str, float] = {}
@@ -246,6 +249,12 @@ class Gazetteer(PlaceRanking):
                 found, fit = self._country_shares(positions, key, kind, qualifiers)
                 if not qualifiers:
                     return found
+                # a region named with a town it does not hold is still the region
+                contradicted = (
+                    contradicted
+                    and fit < 0
+                    and all(self._kinds[position] in (_CITY, _ADMIN2) for position in positions)
+                )
                 shares = shares or found
                 # "Hyderabad city, Hyderabad, TS": the reading the qualifiers fit best
                 if fit > best_fit:
@@ -258,7 +267,10 @@ class Gazetteer(PlaceRanking):
             # none of the places called so lies where the qualifiers say: trust the
             # qualifiers, which say where the place is as plainly as a fitting one would
             broader = self.country_weights(",".join(qualifier_parts))
-            if broader and (not shares or max(broader.values()) >= max(shares.values())):
+            # ("Ilya, Sidon": no Ilya near Sidon, so the Ilya in Belarus is not meant)
+            if broader and (
+                not shares or contradicted or max(broader.values()) >= max(shares.values())
+            ):
                 return {code: QUALIFIER_ONLY_SHARE * share for code, share in broader.items()}
         if not shares:
             # no place is called so: a big place spelt so ("Qalqiliyah" for Qalqilya)
@@ -272,14 +284,15 @@ class Gazetteer(PlaceRanking):
         self, positions: Sequence[int], key: str, kind: str | None, qualifiers: Sequence[str]
     ) -> tuple[dict[str, float], float]:
         """The weights of ``country_weights`` for the places found by one key, and
-        how well the qualifiers fit the best of them (0 when none fits).
+        how well the qualifiers fit the best of them (0 when none fits, less when
+        they name only places far from every one).
 
         The weights add up to the fit of the likeliest reading: a name found only as
         a village, or not as the kind of place the mention asks for, is weak evidence.
         """
         best: dict[str, float] = {}
         fit = 0.0
-        best_hits = 0.0
+        best_hits = -math.inf if qualifiers else 0.0
         for position in dict.fromkeys(positions):
             kind_code = self._kinds[position]
             weight = max(self._weights[position], 1)
@@ -293,7 +306,7 @@ class Gazetteer(PlaceRanking):
                 hits = self._qualified(position, qualifiers)
                 best_hits = max(best_hits, hits)
                 score *= QUALIFIED_SHARE**hits
-                if hits:
+                if hits > 0:
                     size_fit = 1.0
             fit = max(fit, kind_fit * size_fit)
             country = self._country_of[position]

@@ -14,7 +14,6 @@ from __future__ import annotations
 import functools
 import gzip
 import logging
-import math
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -47,7 +46,6 @@ GLOBAL_SPELLING = "*"  # the key of the all-country spelling index
 # A country's capital ranks among its namesakes as if this many times its size: news
 # name capitals far more often than their population says ("San Juan" is Puerto Rico's).
 CAPITAL_WEIGHT = 3
-EARTH_RADIUS_KM = 6371.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,11 +331,3 @@ def _abbreviations() -> tuple[tuple[str, str, str], ...]:
                 if key:
                     rows.append((iso3, admin1, key))
     return tuple(rows)
-
-
-def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlam = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlam / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, a)))

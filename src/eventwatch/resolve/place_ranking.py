@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from eventwatch.geodesy import distance_km
 from eventwatch.resolve.countries import country_code
 from eventwatch.resolve.place_index import (
     _ADMIN1,
@@ -18,7 +19,6 @@ from eventwatch.resolve.place_index import (
     _COUNTRY,
     KINDS,
     PlaceIndex,
-    _distance_km,
 )
 from eventwatch.resolve.place_names import (
     MIN_SKELETON,
@@ -105,7 +105,7 @@ class PlaceRanking(PlaceIndex):
         others = [other for other in self._positions(key) if self._kinds[other] != _COUNTRY]
         return bool(others) and not any(
             self._country_of[other] == self._country_of[position]
-            and _distance_km(
+            and distance_km(
                 self._lats[position], self._lons[position], self._lats[other], self._lons[other]
             )
             <= CONTRADICTION_KM
@@ -119,7 +119,7 @@ class PlaceRanking(PlaceIndex):
                 other != position
                 and self._country_of[other] == self._country_of[position]
                 and self._kinds[other] in (_CITY, _ADMIN2)
-                and _distance_km(
+                and distance_km(
                     self._lats[position], self._lons[position], self._lats[other], self._lons[other]
                 )
                 <= QUALIFIER_NEAR_KM
@@ -176,7 +176,7 @@ class PlaceRanking(PlaceIndex):
             centre = self._division_point(self._country_of[position], self._admin1_of[position])
             if centre is None:
                 return 0.0
-            return _distance_km(
+            return distance_km(
                 self._lats[position], self._lons[position], self._lats[centre], self._lons[centre]
             )
 

@@ -41,6 +41,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eventwatch.geodesy import distance_km
 from eventwatch.resolve.countries import normalize_name
 
 logger = logging.getLogger(__name__)
@@ -167,12 +168,7 @@ def keys_of(name: str) -> list[str]:
 
 
 def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Rough distance (equirectangular; fine at these ranges)."""
-    import math
-
-    dlat = math.radians(b[0] - a[0])
-    dlon = math.radians(b[1] - a[1]) * math.cos(math.radians((a[0] + b[0]) / 2))
-    return 6371.0 * math.hypot(dlat, dlon)
+    return distance_km(a[0], a[1], b[0], b[1])
 
 
 def _median_point(points: list[tuple[float, float]]) -> tuple[float, float]:

@@ -355,3 +355,207 @@ def test_acled_type_rules_suppressed_protest_is_excessive_force() -> None:
     calm = "Teachers held a peaceful protest in the capital; police watched from a distance."
     protest = _mention(calm, "PROTEST", "demo")
     assert acled._rules(protest, acled._event_words(calm))[0] == ("Protests", "Peaceful protest")
+
+
+def _ruled(
+    text: str, event_type: str = "ASSAULT", mode: str | None = None, **arguments: str
+) -> tuple[str, str]:
+    """The rules' answer for a one-sentence event, without the typer."""
+    mention = _mention(text, event_type, mode, **arguments)
+    ruled = acled._rules(mention, acled._event_words(text))
+    assert ruled is not None
+    return ruled[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Separatist units fired heavy machine guns and anti-tank launchers at army positions "
+            "outside the town.",
+            ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ),
+        (
+            "Separatist units fired mortars at army positions outside the town and the soldiers "
+            "fired back.",
+            ("Battles", "Armed clash"),
+        ),
+        (
+            "Monitors counted forty explosions in both directions along the line near the town.",
+            ("Battles", "Armed clash"),
+        ),
+        (
+            "Separatist units fired mortars, heavy machine guns and small arms at army positions.",
+            ("Battles", "Armed clash"),
+        ),
+    ],
+)
+def test_acled_type_rules_heavy_weapons_one_sided_or_answered(
+    text: str, expected: tuple[str, str]
+) -> None:
+    """Heavy weapons fired at positions shell them; answered fire or small arms make a battle."""
+    assert _ruled(text, mode="explosives") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Militants threw a hand grenade at a police post and officers responded with gunfire.",
+            ("Battles", "Armed clash"),
+        ),
+        (
+            "Militants threw a hand grenade at a police post, wounding two officers.",
+            ("Explosions/Remote violence", "Grenade"),
+        ),
+    ],
+)
+def test_acled_type_rules_answered_grenade_is_a_clash(text: str, expected: tuple[str, str]) -> None:
+    """A grenade the targeted side answers with gunfire starts a clash; unanswered, it is a grenade."""
+    assert _ruled(text, mode="explosives") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient", "expected"),
+    [
+        (
+            "Unknown gunmen shot dead a border police officer near the market.",
+            "a border police officer",
+            ("Battles", "Armed clash"),
+        ),
+        (
+            "Unknown gunmen shot dead two militia members near the market.",
+            "two militia members",
+            ("Battles", "Armed clash"),
+        ),
+        (
+            "Unknown gunmen shot dead an off-duty police officer outside his home.",
+            "an off-duty police officer",
+            ("Violence against civilians", "Attack"),
+        ),
+        (
+            "Unknown gunmen shot dead two party members near the market.",
+            "two party members",
+            ("Violence against civilians", "Attack"),
+        ),
+    ],
+)
+def test_acled_type_rules_armed_victim_makes_a_battle(
+    text: str, recipient: str, expected: tuple[str, str]
+) -> None:
+    """Gunmen killing someone armed or on duty is a battle; off duty or unarmed, an attack."""
+    assert _ruled(text, mode="firearms", actor="gunmen", recipient=recipient) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "expected"),
+    [
+        (
+            "Hundreds of residents clashed with police near the market.",
+            "residents",
+            ("Riots", "Violent demonstration"),
+        ),
+        (
+            "Clan militiamen clashed with villagers near the market; several people died.",
+            "militiamen",
+            ("Battles", "Armed clash"),
+        ),
+    ],
+)
+def test_acled_type_rules_armed_side_makes_a_clash_a_battle(
+    text: str, actor: str, expected: tuple[str, str]
+) -> None:
+    """A fight is a riot when only civilians are named, a battle when an armed group takes part."""
+    assert _ruled(text, actor=actor) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Dozens of traders pelted police with stones, demanding that the market reopen.",
+            ("Riots", "Violent demonstration"),
+        ),
+        (
+            "Dozens of traders pelted police with stones after a man was detained at the market.",
+            ("Riots", "Mob violence"),
+        ),
+    ],
+)
+def test_acled_type_riot_with_a_demand_is_a_demonstration(
+    text: str, expected: tuple[str, str]
+) -> None:
+    """A violent crowd with a demand or grievance demonstrates; without one it is a mob."""
+    mention = _mention(text, "ASSAULT", "primitive", actor="Dozens of traders", recipient="police")
+    assert acled_type(mention) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A farmer was injured when an unexploded shell from the civil war went off in his field.",
+            ("Strategic developments", "Other"),
+        ),
+        (
+            "A farmer was injured when a landmine planted by the rebels went off in his field.",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ),
+    ],
+)
+def test_acled_type_rules_remnants_of_war_are_other(text: str, expected: tuple[str, str]) -> None:
+    """Explosives left from a past war are "Other"; a newly planted mine is remote violence."""
+    assert _ruled(text, mode="explosives", recipient="A farmer") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Troops killed two suicide bombers before they reached the checkpoint.",
+            False,
+        ),
+        (
+            "Two suicide bombers blew themselves up at the checkpoint, killing four troops.",
+            True,
+        ),
+    ],
+)
+def test_acled_type_stopped_bombers_are_no_suicide_bombing(text: str, expected: bool) -> None:
+    """Suicide bombers killed before they struck make no suicide bombing, whatever the typer reads."""
+    mention = _mention(text, "ASSAULT", "explosives")
+    typed = acled_type(mention)
+    assert (typed == ("Explosions/Remote violence", "Suicide bomb")) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On Monday, government troops took control of the hill after clashes with the rebels.",
+            acled._REGAIN_TYPE,
+        ),
+        (
+            "On Monday, the rebels took control of the hill after clashes with government troops.",
+            acled._OVERTAKE_TYPE,
+        ),
+    ],
+)
+def test_acled_type_rules_ground_taken_in_a_clash(text: str, expected: tuple[str, str]) -> None:
+    """A clash in which ground changed hands is typed by who took it, read before "took control"."""
+    assert _ruled(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("actor", "expected"),
+    [
+        ("Islamist militants", ("Violence against civilians", "Abduction/forced disappearance")),
+        ("the police", ("Strategic developments", "Arrests")),
+    ],
+)
+def test_acled_type_rules_arrest_by_armed_group_is_abduction(
+    actor: str, expected: tuple[str, str]
+) -> None:
+    """Militants "arresting" people abduct them; the police arrest them."""
+    text = f"{actor.capitalize()} arrested three shopkeepers in the town on Sunday."
+    assert _ruled(text, "COERCE", "arrest", actor=actor, recipient="three shopkeepers") == expected

@@ -26,6 +26,7 @@ import re
 from eventwatch.classify import ACLED_LABELS, LABELS, OTHER_LABELS, default_typer
 from eventwatch.extract.lexicon import AIR_WORDS
 from eventwatch.extract.mention import Argument, EventMention
+from eventwatch.resolve import acled_words as lex
 
 __all__ = ["acled_type", "event_category", "event_context", "inferred_type"]
 
@@ -48,32 +49,10 @@ NOT_POLITICAL_THRESHOLD = 0.5
 CATEGORY_THRESHOLD = 0.3  # event_category names an other kind of event at this probability
 CONTEXT_LIMIT = 700  # characters of paragraph around an event that event_context keeps
 
-_SEXUAL = frozenset("rape raped raping sexually sexual".split())
-_CHEMICAL = frozenset("chlorine sarin mustard nerve toxic-gas poison-gas".split())
-# "chemical" alone may be a target ("a chemical plant"); with one of these it is the weapon.
-_CHEMICAL_USE = frozenset(
-    "weapon weapons agent agents munitions gas substance substances attack attacks".split()
-)
-_CHEMICAL_SITE = frozenset(
-    "plant factory warehouse industrial company refinery fertiliser fertilizer depot".split()
-)
 _AIR = AIR_WORDS | {"airstrikes", "air-strike", "uav"}
 # Air words that name no aircraft: shots fired into the air, a suicide bomber.
 _NOT_AIR = re.compile(r"\b(?:in|into|in to) the air\b|\bsuicide bombers?\b", re.IGNORECASE)
 AIRCRAFT = "<aircraft>"  # in a word set: the text names an aircraft or an air strike
-_SHELLING = frozenset(
-    "shell shells shelled shelling artillery mortar mortars rocket rockets missile missiles projectile "
-    "projectiles howitzer howitzers cannon launcher launchers mlrs rpg rpgs bombard bombarded bombardment "
-    "bombardments grad katyusha".split()
-)
-_IED = frozenset(
-    "ied ieds landmine landmines mine mines roadside device devices vbied rcied booby-trap booby-trapped "
-    "car-bomb planted".split()
-)
-# Blasts that may be shells or planted bombs; read with the rest of the sentence.
-_BLAST = frozenset(
-    "explosive explosives bomb bombs bombing explosion explosions blast blasts detonated exploded".split()
-)
 # Words without which a weapon- or act-defined sub-type cannot be meant.
 _NAMED_BY: dict[str, frozenset[str]] = {
     "Suicide bomb": frozenset({"suicide"}),
@@ -83,111 +62,43 @@ _NAMED_BY: dict[str, frozenset[str]] = {
         "rape raped raping rapes rapist sexually sexual molested molesting".split()
     ),
 }
-_FRONT = frozenset("observed frontline front positions fired impacts shelled directions".split())
-_ARMED_GROUPS = frozenset(
-    "taliban houthi houthis shabaab al-shabaab isis isil daesh jnim isgs iswap aqap aqim boko haram "
-    "farc eln pkk ypg sdf hts adf m23 fdlr nsag militants jihadists".split()
-)
-_GRENADE = frozenset("grenade grenades".split())
-_SUICIDE = frozenset("suicide".split())
-_DETONATED = frozenset(
-    "detonated detonating blew exploded explosion blast rammed bombing vest belt".split()
-)
-_DEATH = frozenset(
-    "killed dead death body bodies corpse murdered stabbed executed beheaded strangled".split()
-)
-_REGAIN = frozenset(
-    "recaptured recapture regained regain retook retake liberated re-captured re-took re-gained".split()
-)
-# "took control of …": ground changed hands; the taker's side says which sub-type.
-_CONTROL_TAKEN = frozenset("took taken seized captured gained wrested".split())
-# State forces by the abbreviations reports use for them, and words that put a force on the state's side.
-_STATE_SIDE = frozenset(
-    "fardc fama fds fanci ana andsf nds saa tatmadaw updf kdf sndf endf pro-government loyalist "
-    "loyalists gendarmes gendarmerie national".split()
-)
-_OVERTAKE = frozenset("overran overrun captured seized took".split())
-_CLASH = frozenset(
-    "clash clashes clashed exchange exchanged fighting fought battle battled engaged gunfight gunfights "
-    "firefight firefights gunbattle shoot-out shoot-outs shootout shootouts skirmish skirmishes repel "
-    "repelled repulsed repulse".split()
-)
-_ARMED_HEADS = frozenset(
-    "force forces troop troops soldier soldiers army military militant militants fighter fighters "
-    "rebel rebels insurgent insurgents militia militias position positions base bases gunmen police "
-    "policemen officer officers guard guards unit units jihadist jihadists combatant combatants "
-    "checkpoint checkpoints outpost outposts patrol convoy commander commanders sniper snipers "
-    "separatist separatists paramilitary paramilitaries brigade brigades camp camps battalion "
-    "battalions garrison front frontline taliban".split()
-)
-_CROWD_HEADS = frozenset(
-    "mob mobs crowd crowds villager villagers resident residents people locals rioter rioters protester "
-    "protesters demonstrator demonstrators group worker workers inmate inmates prisoner prisoners youths "
-    "youth student students supporter supporters rider riders driver drivers trader traders farmer "
-    "farmers herder herders community communities member members relatives family families vendor vendors".split()
-)
-# Force used on a crowd, whoever used it; and police actions that need the police named.
-_FORCE_USED = frozenset(
-    "dispersed disperse tear teargas tear-gas cannon cannons water-cannon rubber batons baton-charged "
-    "lathicharged lathi-charged".split()
-)
-_POLICE_ACTION = frozenset(
-    "arrested detained charged intervened prevented removed stopped blocked pushed clashed scuffled".split()
-)
-_AUTHORITIES = frozenset(
-    "police policemen officers security forces authorities gendarmes guards".split()
-)
-_EXCESSIVE = frozenset("killed killing shot dead live".split())
-# Words for force beyond crowd control: "violently suppressed", "a crackdown", "excessive force".
-_SUPPRESSION = frozenset(
-    "suppressed suppress suppressing crackdown crushed excessive brutally brutal".split()
-)
-# A crowd that fought back: the event is a riot, whatever force was used on it.
-_CROWD_FIGHTING = frozenset(
-    "clashed confronted barricading barricades stones rocks machetes attacked fought".split()
-)
-_RIOTING = frozenset(
-    "torched burning burned burnt vandalized vandalised pelted stone-pelting hurled smashed looted "
-    "beat barricaded alight molotov stones rocks rampage rampaged ransacked rioting violent".split()
-)
-_CIVIL_PARTIES = frozenset(
-    "residents villagers citizens inhabitants workers laborers labourers inmates prisoners students "
-    "shopkeepers traders vendors farmers herders supporters members community communities youths "
-    "locals protesters demonstrators rioters drivers people groups families".split()
-)
-_DISPUTE = frozenset(
-    "dispute disputes feud feuds brawl scuffle quarrel altercation argument rivalry".split()
-)
-_DIRECT_FIRE = frozenset(
-    "gun guns machinegun machineguns machine small arms shots bursts rifle rifles fire".split()
-)
-# Words for armed people or posts on the receiving end: ACLED codes an attack on them as a battle.
-_ARMED_TARGETS = frozenset(
-    "soldiers troops fighters militants policemen officers positions brigade camp checkpoints "
-    "checkpoint army".split()
-)
 _PROPERTY = ("Strategic developments", "Looting/property destruction")
 _BASE = ("Strategic developments", "Headquarters or base established")
-_FORTIFICATIONS = frozenset("fortification fortifications trench trenches tent tents".split())
-_BASE_WORDS = frozenset("base bases headquarters camp post outpost garrison".split())
 _REGAIN_TYPE = ("Battles", "Government regains territory")
 _OVERTAKE_TYPE = ("Battles", "Non-state actor overtakes territory")
-_STATE_FORCES = frozenset(
-    "army military government troops soldiers police forces armed gendarmerie".split()
-) - {"forces"}
 _WATER_CANNON = re.compile(r"\bwater[ -]cannons?\b", re.IGNORECASE)
-# Rebels and militants: ground they take, even "recaptured", is overtaken, not regained.
-_NON_STATE = _ARMED_GROUPS | frozenset(
-    "rebel rebels insurgent insurgents militant militants jihadist jihadists islamist islamists "
-    "opposition separatist separatists extremists terrorists".split()
+# Heavy weapons that reports name as gunfire ("heavy machine guns"): one-sided, they shell.
+_HEAVY_FIRE = re.compile(
+    r"\bheavy[ -](?:machine[ -]?guns?|machineguns?|weapons?|weaponry|guns?|calibre|caliber)\b",
+    re.IGNORECASE,
 )
-# Forces that police a crowd: used on protesters, their force makes a protest sub-type.
-_CROWD_CONTROL = (_STATE_FORCES | frozenset("police policemen officers security riot".split())) - {
-    "armed"
-}
-_PROTEST_WORDS = frozenset(
-    "protest protests protested protesting protester protesters demonstration demonstrations "
-    "demonstrators demonstrated rally rallies march marched sit-in strike".split()
+# "forces killed two suicide bombers": stopped before they struck
+_STOPPED = re.compile(
+    r"\b(?:killed|shot|arrested|captured|intercepted|neutrali[sz]ed)\b(?:\s+\S+){0,4}?"
+    r"\s+suicide bombers?\b",
+    re.IGNORECASE,
+)
+BOMBERS_STOPPED = "<bombers-stopped>"  # in a word set: suicide bombers stopped before they struck
+# Who took ground, read from the words before "took control" or "recaptured".
+_TAKER = re.compile(
+    r"([^.;,]{0,100}?)\b(?:took|taken|seized|gained|wrested|regained|recaptured|retook|re-captured"
+    r"|re-took|liberated|recovered|overran)\b",
+    re.IGNORECASE,
+)
+STATE_TAKER = "<taken-by-state>"  # in a word set: state forces took the ground
+REBEL_TAKER = "<taken-by-rebels>"  # in a word set: rebels or militants took the ground
+SMALL_ARMS = "<small-arms>"  # in a word set: light weapons fired (rifles, small arms, guns)
+_LIGHT_FIRE = frozenset(
+    "small rifle rifles gun guns machinegun machineguns pistol pistols ak kalashnikov "
+    "kalashnikovs gunfire firearms shoot-out shootout".split()
+)
+# The side fired at fired back: a two-sided fight, whatever the first side's weapon.
+_FIRED_BACK = re.compile(
+    r"\b(?:returned|returning) fire\b|\b(?:fired|shot|hit) back\b|\bboth directions\b"
+    r"|\b(?:responded|reacted|retaliated|replied)\b(?:\s+\S+){0,3}?\s+"
+    r"(?:fire|firing|gunfire|shelling|shells|attack)\b"
+    r"|\bopened (?:gun)?fire (?:in response|in retaliation|back)\b",
+    re.IGNORECASE,
 )
 
 
@@ -198,10 +109,13 @@ def _words(text: str) -> set[str]:
 
 
 def _event_words(text: str) -> set[str]:
-    """:func:`_words`, plus :data:`AIRCRAFT` when an aircraft or air strike is named.
+    """:func:`_words`, plus markers for what only phrases tell.
 
-    A water cannon is crowd control, not artillery: "cannon" is dropped when only
-    water cannons are named.
+    :data:`AIRCRAFT` when an aircraft or air strike is named, "heavy-weapons" for
+    "heavy machine guns", :data:`SMALL_ARMS` for light weapons, "exchanged" when the
+    side fired at fired back, :data:`BOMBERS_STOPPED` and :data:`STATE_TAKER` /
+    :data:`REBEL_TAKER` for who took ground.  A water cannon is crowd control, not
+    artillery: "cannon" is dropped when only water cannons are named.
     """
     words = _words(text)
     if words & {"cannon", "cannons"} and not _words(_WATER_CANNON.sub(" ", text)) & {
@@ -212,14 +126,28 @@ def _event_words(text: str) -> set[str]:
         words.add("water-cannon")
     if words & _AIR and _words(_NOT_AIR.sub(" ", text)) & _AIR:
         words.add(AIRCRAFT)
+    if _HEAVY_FIRE.search(text):
+        words.add("heavy-weapons")
+    if _words(_HEAVY_FIRE.sub(" ", text)) & _LIGHT_FIRE:
+        words.add(SMALL_ARMS)
+    if _FIRED_BACK.search(text):
+        words.add("exchanged")  # "a police officer returned fire": two-sided
+    if _STOPPED.search(text):
+        words.add(BOMBERS_STOPPED)
+    for taker in _TAKER.finditer(text):
+        side = _words(taker.group(1))
+        if side & lex.NON_STATE and not side & lex.STATE_SIDE:
+            words.add(REBEL_TAKER)
+        elif side & (lex.STATE_FORCES | lex.STATE_SIDE) - {"armed"}:
+            words.add(STATE_TAKER)
     return words
 
 
 def _chemical(words: set[str]) -> bool:
     """Whether the words name a chemical weapon: "chlorine", "a chemical attack", not "a chemical plant"."""
-    if words & _CHEMICAL or {"toxic", "gas"} <= words or {"poison", "gas"} <= words:
+    if words & lex.CHEMICAL or {"toxic", "gas"} <= words or {"poison", "gas"} <= words:
         return True
-    return "chemical" in words and bool(words & _CHEMICAL_USE) and not words & _CHEMICAL_SITE
+    return "chemical" in words and bool(words & lex.CHEMICAL_USE) and not words & lex.CHEMICAL_SITE
 
 
 def _head(argument: Argument | None) -> str:
@@ -234,23 +162,39 @@ def _heads(argument: Argument | None) -> set[str]:
     return {argument.head_lemma, last}
 
 
-_CIVILIAN_HEADS = frozenset(
-    "civilian civilians man men woman women child children boy girl people person villager villagers "
-    "farmer farmers laborer labourer worker workers student students driver drivers pastoralist "
-    "pastoralists trader traders merchant merchants resident residents family journalist journalists "
-    "teacher teachers doctor doctors nurse patient patients passenger passengers".split()
-)
-
-
 def _armed(argument: Argument | None) -> bool:
     if argument is None:
         return False
     words = _words(argument.text)
     return (
-        argument.head_lemma in _ARMED_HEADS
-        or bool(words & ({"forces", "army", "militia", "rebels", "military"} | _ARMED_GROUPS))
-        or (argument.label == "ORG" and argument.head_lemma not in _CIVILIAN_HEADS)
+        argument.head_lemma in lex.ARMED_HEADS
+        or bool(
+            words
+            & ({"forces", "army", "militia", "rebels", "military", "armed"} | lex.ARMED_GROUPS)
+        )
+        or (argument.label == "ORG" and argument.head_lemma not in lex.CIVILIAN_HEADS)
     )
+
+
+def _armed_target(argument: Argument | None, words: set[str]) -> bool:
+    """Whether a participant is armed or on duty for a force ("a soldier", "an NDS member").
+
+    Security forces off duty or no longer serving count as civilians, as ACLED codes them.
+    """
+    if argument is None or words & lex.OFF_DUTY or {"off", "duty"} <= words:
+        return False
+    heads, own = _heads(argument), _words(argument.text)
+    if heads & lex.ARMED_PERSONNEL:
+        return True
+    named = own & (lex.FORCE_NAMES | lex.ARMED_GROUPS | lex.STATE_SIDE)
+    return bool(heads & lex.ARMED_IF_NAMED and named)
+
+
+def _crowd(argument: Argument | None) -> bool:
+    """Whether a participant is a crowd or a group of civilians ("residents", "a mob")."""
+    if argument is None:
+        return False
+    return bool(_heads(argument) & (lex.CROWD_HEADS - {"group"}) or _words(argument.text) & {"mob"})
 
 
 def _state_side(argument: Argument | None) -> bool:
@@ -262,114 +206,151 @@ def _state_side(argument: Argument | None) -> bool:
         return False
     if "armed forces" in argument.text.lower():
         return True
-    return bool(words & (_STATE_FORCES | _STATE_SIDE) - {"armed"})  # "armed men" are anyone
+    return bool(words & (lex.STATE_FORCES | lex.STATE_SIDE) - {"armed"})  # "armed men" are anyone
 
 
 def _non_state(argument: Argument | None) -> bool:
     """Whether a participant is a rebel or militant group, not the state ("ISIS fighters", "rebels")."""
     if argument is None or _state_side(argument):
         return False
-    return bool(_words(argument.text) & _NON_STATE)
+    return bool(_words(argument.text) & lex.NON_STATE)
 
 
-def _territory(mention: EventMention) -> tuple[str, str]:
-    """Who took ground: state forces regain it, rebels and militants overtake it (even "recaptured")."""
+def _territory(
+    mention: EventMention, words: set[str] | frozenset[str] = frozenset()
+) -> tuple[str, str]:
+    """Who took ground: state forces regain it, rebels and militants overtake it (even "recaptured").
+
+    The taker is the event's actor, else the side named before "took control" in the words.
+    """
     if _non_state(mention.actor):
         return _OVERTAKE_TYPE
     if _state_side(mention.actor):
         return _REGAIN_TYPE
+    if mention.actor is None and len(words & {STATE_TAKER, REBEL_TAKER}) == 1:
+        return _REGAIN_TYPE if STATE_TAKER in words else _OVERTAKE_TYPE
     return _REGAIN_TYPE if mention.acled == _REGAIN_TYPE else _OVERTAKE_TYPE
+
+
+def _ground_taken(words: set[str]) -> bool:
+    """Whether the words tell of ground changing hands ("recaptured", "took control of")."""
+    return bool(
+        words & lex.REGAIN
+        or ("control" in words and words & lex.CONTROL_TAKEN)
+        or {"territorial", "gains"} <= words
+    )
 
 
 def _assault(mention: EventMention, words: set[str]) -> _Ruled:
     if mention.acled in {_REGAIN_TYPE, _OVERTAKE_TYPE}:
         # taking ground: state forces regain it, anyone else overtakes it
-        return _territory(mention), LEAN
+        return _territory(mention, words), LEAN
     actor_words = _words(mention.actor.text) if mention.actor is not None else set()
-    if actor_words & _CROWD_CONTROL and (
+    if actor_words & lex.CROWD_CONTROL and (
         words & {"protesters", "demonstrators", "protest", "protests", "rally", "demonstration"}
-        or words & _FORCE_USED
+        or words & lex.FORCE_USED
     ):
         # force against a crowd: a riot if the crowd fought, excessive if people were hurt
-        if words & (_RIOTING | _CROWD_FIGHTING) - {
+        if words & (lex.RIOTING | lex.CROWD_FIGHTING) - {
             "beat"
         }:  # the police beating people is not a riot
             return ("Riots", "Violent demonstration"), LEAN
-        if words & (_EXCESSIVE | {"wounded", "injured", "beaten", "injuring", "wounding"}):
+        if words & (lex.EXCESSIVE | {"wounded", "injured", "beaten", "injuring", "wounding"}):
             return ("Protests", "Excessive force against protesters"), CUE
         return ("Protests", "Protest with intervention"), LEAN
     if mention.mode == "abduct":
-        if words & _DEATH:
+        if words & lex.DEATH:
             # abducted, then killed: ACLED codes the killing
             return ("Violence against civilians", "Attack"), LEAN
         return ("Violence against civilians", "Abduction/forced disappearance"), CUE
-    if words & _SEXUAL:
+    if words & lex.SEXUAL:
         return ("Violence against civilians", "Sexual violence"), CUE
     if _chemical(words):
         return ("Explosions/Remote violence", "Chemical weapon"), LEAN
-    bombers_hit = bool(_heads(mention.recipient) & {"bomber", "bombers"})
-    if words & _SUICIDE and words & (_IED | {"bomber", "bombers"}) and not bombers_hit:
+    if words & lex.WAR_REMNANTS:
+        # a landmine or shell left from a past war: no one fought; ACLED codes it as "Other"
+        return ("Strategic developments", "Other"), CUE
+    bombers_hit = bool(_heads(mention.recipient) & {"bomber", "bombers"}) or bool(
+        words & {BOMBERS_STOPPED}
+    )
+    if words & lex.SUICIDE and words & (lex.IED | {"bomber", "bombers"}) and not bombers_hit:
         # "killed two suicide bombers" before they struck: not a suicide bombing
-        return ("Explosions/Remote violence", "Suicide bomb"), CUE if words & _DETONATED else LEAN
+        return (
+            "Explosions/Remote violence",
+            "Suicide bomb",
+        ), CUE if words & lex.DETONATED else LEAN
     if AIRCRAFT in words:  # an aircraft named, not shots into the air or a suicide bomber
         return ("Explosions/Remote violence", "Air/drone strike"), CUE
-    gunfire = bool(words & _DIRECT_FIRE)
-    if (
-        words & _SHELLING
-        and gunfire
-        and (words & _CLASH or "positions" in words or "directions" in words)
-    ):
+    answered = words & {"exchange", "exchanged"}  # fired back, or an exchange of fire
+    if words & (lex.SHELLING | lex.HEAVY_WEAPONS) and (answered or words & lex.CLASHED):
         return ("Battles", "Armed clash"), CUE  # heavy weapons in a two-sided fight
-    if words & _SHELLING:
+    if words & lex.GRENADE and answered:
+        return ("Battles", "Armed clash"), CUE  # a grenade the targeted side answered with fire
+    if words & (lex.SHELLING | lex.HEAVY_WEAPONS):
+        if SMALL_ARMS in words:
+            return ("Battles", "Armed clash"), LEAN  # small arms beside the heavy weapons
         return ("Explosions/Remote violence", "Shelling/artillery/missile attack"), CUE
-    if words & _GRENADE:
+    if words & lex.GRENADE:
         return ("Explosions/Remote violence", "Grenade"), CUE
-    if words & _IED:
+    if words & lex.IED:
         return ("Explosions/Remote violence", "Remote explosive/landmine/IED"), CUE
-    if mention.mode == "explosives" or words & _BLAST:
-        if words & _FRONT:
+    if mention.mode == "explosives" or words & lex.BLAST:
+        if words & lex.CLASH or SMALL_ARMS in words:
+            return ("Battles", "Armed clash"), LEAN  # blasts heard amid small-arms fire
+        if words & lex.FRONT:
             return ("Explosions/Remote violence", "Shelling/artillery/missile attack"), LEAN
         return ("Explosions/Remote violence", "Remote explosive/landmine/IED"), LEAN
-    if words & _REGAIN and _armed(mention.actor):
+    if words & lex.REGAIN and _armed(mention.actor):
         return (_OVERTAKE_TYPE if _non_state(mention.actor) else _REGAIN_TYPE), LEAN
-    if "control" in words and words & _CONTROL_TAKEN and _armed(mention.actor):
+    if "control" in words and words & lex.CONTROL_TAKEN and _armed(mention.actor):
         return (_REGAIN_TYPE if _state_side(mention.actor) else _OVERTAKE_TYPE), LEAN
-    civilians_fight = bool((actor_words | words) & _CIVIL_PARTIES) and not (
-        actor_words & _ARMED_HEADS - {"police", "policemen", "officers", "officer"}
+    if _ground_taken(words) and (words & lex.CLASH or _armed(mention.actor)):
+        # ground changed hands in the fight: ACLED codes who took it, not the clash
+        return _territory(mention, words), LEAN
+    # a fight is a battle when an armed group or firearms are named on a side
+    civilians_fight = (
+        bool((actor_words | words) & lex.CIVIL_PARTIES)
+        and not actor_words & lex.ARMED_HEADS - {"police", "policemen", "officers", "officer"}
+        and not words & lex.ARMED_SIDE
     )
-    if words & _CLASH and civilians_fight:
+    if words & lex.CLASH and civilians_fight:
         # residents, workers or party members fighting police or each other: a riot, not a battle
         if (
             words & {"police", "policemen", "officers", "security", "authorities", "guards"}
-            or words & _RIOTING
+            or words & lex.RIOTING
         ):
             return ("Riots", "Violent demonstration"), LEAN
         return ("Riots", "Mob violence"), LEAN
-    if words & _CLASH and not mention.trigger[2].lower().startswith("execut"):
+    if words & lex.CLASH and not mention.trigger[2].lower().startswith("execut"):
         return ("Battles", "Armed clash"), CUE  # a two-sided fight, whoever else was hurt in it
     if mention.trigger[2].lower().startswith("execut") or (
         mention.recipient is not None
-        and _heads(mention.recipient) & _CIVILIAN_HEADS
+        and _heads(mention.recipient) & lex.CIVILIAN_HEADS
         and _armed(mention.actor)
     ):
         return ("Violence against civilians", "Attack"), LEAN
-    if words & {"bursts", "shots"} and mention.actor is None and not words & _CIVILIAN_HEADS:
+    if _armed_target(mention.recipient, words) and not _crowd(mention.actor):
+        # gunmen shooting a soldier, a police patrol or a militia member: a battle
+        return ("Battles", "Armed clash"), CUE
+    if words & lex.OFF_DUTY or {"off", "duty"} <= words:
+        return ("Violence against civilians", "Attack"), LEAN  # an off-duty officer: a civilian
+    if words & {"bursts", "shots"} and mention.actor is None and not words & lex.CIVILIAN_HEADS:
         return ("Battles", "Armed clash"), CUE  # ceasefire violations observed along a front line
     crowd = (
-        bool(_heads(mention.actor) & (_CROWD_HEADS - {"group"}))
+        bool(_heads(mention.actor) & (lex.CROWD_HEADS - {"group"}))
         or "mob" in words
-        or bool(words & _DISPUTE)
+        or bool(words & lex.DISPUTE)
         or bool(actor_words & {"people", "villagers", "residents", "youths"})
     )
     if crowd and not _armed(mention.actor):
-        if mention.acled == _PROPERTY or words & _RIOTING:
+        if mention.acled == _PROPERTY or words & lex.RIOTING:
             return ("Riots", "Violent demonstration"), LEAN
         return ("Riots", "Mob violence"), LEAN
     if mention.acled == _PROPERTY:
         return _PROPERTY, LEAN
-    victims_armed = bool((words - actor_words) & _ARMED_TARGETS)
+    victims_armed = bool((words - actor_words) & lex.ARMED_TARGETS)
     if (
-        words & _CLASH
+        words & lex.CLASH
         or (_armed(mention.actor) and (_armed(mention.recipient) or victims_armed))
         or (
             mention.recipient is not None
@@ -388,12 +369,14 @@ def _protest(mention: EventMention, words: set[str]) -> _Ruled:
         if "mob" in words or (mention.recipient is not None and not _armed(mention.recipient)):
             return ("Riots", "Mob violence"), LEAN
         return ("Riots", "Violent demonstration"), LEAN
-    if words & _RIOTING or words & {"clashed", "clashes", "clashing"}:
+    if words & lex.RIOTING or words & {"clashed", "clashes", "clashing"}:
         return ("Riots", "Violent demonstration"), LEAN
-    if words & (_EXCESSIVE | _SUPPRESSION) and words & (_CROWD_CONTROL | {"authorities", "forces"}):
+    if words & (lex.EXCESSIVE | lex.SUPPRESSION) and words & (
+        lex.CROWD_CONTROL | {"authorities", "forces"}
+    ):
         # protesters shot or a protest violently suppressed by the authorities
         return ("Protests", "Excessive force against protesters"), LEAN
-    if words & _FORCE_USED or (words & _POLICE_ACTION and words & _AUTHORITIES):
+    if words & lex.FORCE_USED or (words & lex.POLICE_ACTION and words & lex.AUTHORITIES):
         return ("Protests", "Protest with intervention"), LEAN
     return ("Protests", "Peaceful protest"), LEAN
 
@@ -406,9 +389,12 @@ def _rules(mention: EventMention, words: set[str]) -> _Ruled | None:
     if kind == "PROTEST":
         return _protest(mention, words)
     if kind == "COERCE":
-        if mention.mode == "arrest" and words & _PROTEST_WORDS:
+        if mention.mode == "arrest" and words & lex.PROTEST_WORDS:
             # arrests at a protest: ACLED codes the protest
             return ("Protests", "Protest with intervention"), LEAN
+        if mention.mode == "arrest" and _non_state(mention.actor):
+            # rebels or militants "arresting" people: ACLED codes an abduction
+            return ("Violence against civilians", "Abduction/forced disappearance"), LEAN
         if mention.mode == "arrest":
             return ("Strategic developments", "Arrests"), GUESS
         if mention.mode == "seize":
@@ -420,7 +406,7 @@ def _rules(mention: EventMention, words: set[str]) -> _Ruled | None:
         return ("Strategic developments", "Agreement"), GUESS
     if kind == "MOBILIZE":
         if mention.acled == _BASE and (
-            not _armed(mention.actor) or words & _FORTIFICATIONS and not words & _BASE_WORDS
+            not _armed(mention.actor) or words & lex.FORTIFICATIONS and not words & lex.BASE_WORDS
         ):
             # trenches dug or a protest camp pitched: no base set up
             return ("Strategic developments", "Change to group/activity"), GUESS
@@ -447,6 +433,8 @@ def _blend(
     rape, a chemical agent) need their word in the text: the typer may not infer them.
     """
     labels = [label for label in ACLED_LABELS if _named(label, words)]
+    if BOMBERS_STOPPED in words:  # the bombers were killed or caught before they struck
+        labels = [label for label in labels if label != "Suicide bomb"]
     if ruled is None:
         label = max(labels, key=probabilities.__getitem__)
         if probabilities[label] < UNRULED_THRESHOLD:
@@ -489,8 +477,6 @@ def acled_type(
         context = f"{text} {context}"
     if context:
         words |= _event_words(context)
-    if {"returned", "fire"} <= words or {"shot", "back"} <= words:
-        words |= {"exchanged"}  # "a police officer returned fire": two-sided
     ruled = _rules(mention, words)
     if ruled is None and mention.event_type not in _TYPED_KINDS:
         return None
@@ -499,7 +485,11 @@ def acled_type(
         probabilities[label] for label in _NOT_POLITICAL
     ) >= NOT_POLITICAL_THRESHOLD:
         return None  # a flood or a factory fire that killed people: no political violence
-    return _blend(ruled, probabilities, words)
+    typed = _blend(ruled, probabilities, words)
+    if typed is not None and typed[0] == "Riots":
+        # a crowd with a demand or grievance demonstrates; one without is a mob
+        return "Riots", "Violent demonstration" if words & lex.GRIEVANCE else "Mob violence"
+    return typed
 
 
 def event_category(

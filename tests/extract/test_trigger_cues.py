@@ -141,3 +141,95 @@ def test_no_reason_for_a_dismissal_does_not_negate_it() -> None:
     assert one("Officials found no sign of an attack on the base.", "ASSAULT", None).factuality == (
         "negated"
     )
+
+
+def types(text: str) -> set[str]:
+    return {m.event_type for m in mentions_of(text)}
+
+
+def acled_types(text: str) -> set[tuple[str, str] | None]:
+    return {m.acled for m in mentions_of(text)}
+
+
+# Nominal, passive and idiomatic wordings of violence and unrest (triggers_cues).
+@pytest.mark.parametrize(
+    ("text", "event_type", "sub_event_type"),
+    [
+        ("Residents said a shoot-out took place near the bus station.", "ASSAULT", "Armed clash"),
+        ("Heavy mortar fire was heard across the eastern suburbs overnight.", "ASSAULT",
+         "Shelling/artillery/missile attack"),
+        ("Troops and insurgents were engaged in an exchange of fire near the dam.", "ASSAULT",
+         "Armed clash"),
+        ("The two militias exchanged artillery along the front line.", "ASSAULT", "Armed clash"),
+        ("Gunmen on a motorbike shot dead a shopkeeper in the market.", "ASSAULT", "Attack"),
+        ("A trader was beaten to death by a group of men on Tuesday.", "ASSAULT", "Attack"),
+        ("Two severed human heads were found beside the highway.", "ASSAULT", "Attack"),
+        ("The body of a young man was found in a ditch outside the town.", "ASSAULT", "Attack"),
+        ("Unknown attackers threw a hand grenade at a police checkpoint.", "ASSAULT", "Grenade"),
+        ("A roadside bomb exploded as the convoy passed the bridge.", "ASSAULT",
+         "Remote explosive/landmine/IED"),
+        ("Youths threw stones at police officers outside the stadium gates.", "ASSAULT",
+         "Mob violence"),
+        ("Ethnic violence erupted in the valley, leaving nine people dead.", "ASSAULT",
+         "Armed clash"),
+        ("A fist fight broke out between lawmakers during the budget debate.", "ASSAULT",
+         "Mob violence"),
+        ("Supporters of the two parties fought each other outside the polling station.",
+         "ASSAULT", "Mob violence"),
+        ("The rebels released 30 soldiers held as prisoners since March.", "CONCEDE", "Other"),
+        ("Angry teachers booed the education minister at the ceremony.", "PROTEST",
+         "Peaceful protest"),
+        ("Farmers staged a road blockade on the national highway.", "PROTEST", "Peaceful protest"),
+        ("Villagers blocked the entrance to the mine with stones and tyres.", "PROTEST",
+         "Peaceful protest"),
+        ("Foreign troops conducted a patrol along the northern border.", "MOBILIZE",
+         "Change to group/activity"),
+        ("Militants launched two rockets towards the airport.", "ASSAULT",
+         "Shelling/artillery/missile attack"),
+        ("Settlers uprooted dozens of olive trees near the village.", "ASSAULT",
+         "Looting/property destruction"),
+        ("Armed herders stole 40 cows from a farm near the river.", "COERCE",
+         "Looting/property destruction"),
+        ("A soldier raped a woman in the camp.", "ASSAULT", "Sexual violence"),
+    ],
+)  # fmt: skip
+def test_nominal_and_idiomatic_wordings_give_a_typed_event(
+    text: str, event_type: str, sub_event_type: str
+) -> None:
+    found = {(m.event_type, (m.acled or ("", ""))[1]) for m in mentions_of(text)}
+    assert (event_type, sub_event_type) in found, (text, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("The shoot-out scene was filmed in a studio in the capital.", None),
+        ("A fire broke out at the market overnight, destroying forty stalls.", "ASSAULT"),
+        ("The minister came under fire from critics over the budget.", "ASSAULT"),
+        ("The two leaders exchanged views on trade and security.", "ASSAULT"),
+        ("The company released a statement on Monday.", "CONCEDE"),
+        ("The businessman was released on bail after questioning.", "CONCEDE"),
+        ("She threw a party for her colleagues.", "ASSAULT"),
+        ("The singer was found dead of natural causes at his home.", "ASSAULT"),
+        ("A body of evidence was found in the archive.", "ASSAULT"),
+        ("Fans booed the referee at the end of the match.", "PROTEST"),
+        ("Police blocked the entrance to the square with trucks.", "PROTEST"),
+        ("The two candidates fought the election on the economy.", "ASSAULT"),
+        ("The company launched a new phone in Lagos.", "ASSAULT"),
+        ("Prices exploded after the drought.", "ASSAULT"),
+        ("The meeting turned into a celebration.", "PROTEST"),
+        ("The navy imposed a blockade on the port.", "PROTEST"),
+        ("The agency seized the opportunity to expand.", "COERCE"),
+        ("The team cut costs and destroyed old documents.", "ASSAULT"),
+    ],
+)
+def test_look_alikes_of_the_new_wordings_give_no_such_event(
+    text: str, event_type: str | None
+) -> None:
+    found = types(text)
+    assert (not found) if event_type is None else event_type not in found, (text, found)
+
+
+def test_a_hyphenated_event_word_is_the_whole_trigger() -> None:
+    clash = one("A shoot-out took place near the port on Sunday.", "ASSAULT", "firearms")
+    assert clash.trigger[2] == "shoot-out"

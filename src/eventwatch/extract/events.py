@@ -15,6 +15,7 @@ from eventwatch.extract.factuality import present, sentence_attribution
 from eventwatch.extract.mention import Argument, EventMention, RawAttribution, argument_from_span
 from eventwatch.extract.syntax import phrase_span
 from eventwatch.extract.triggers import assault_mode, coup_mode, find_triggers
+from eventwatch.extract.triggers_cues import word_span
 
 __all__ = ["extract_mentions", "iter_sentences"]
 
@@ -340,6 +341,7 @@ def extract_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                     assault_mode(sent) if mode is None or assault_mode(sent) == "aerial" else mode
                 )
             actor_token, recipient_token = find_arguments(token, sense.event_type, mode)
+            word_start, word_end = word_span(token)  # "shoot-out", not its last piece
             presentation = present(token, sent, offset, event_type=sense.event_type)
             actor = _argument(actor_token, offset, dateline_end)
             recipient = _argument(recipient_token, offset, dateline_end)
@@ -367,7 +369,11 @@ def extract_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                 sentence_index=index,
                 paragraph_index=paragraph,
                 sentence=(start, end, sent.text),
-                trigger=(offset + token.idx, offset + token.idx + len(token.text), token.text),
+                trigger=(
+                    offset + word_start,
+                    offset + word_end,
+                    sent.doc.text[word_start:word_end],
+                ),
                 event_type=sense.event_type,
                 mode=mode,
                 acled=sense.acled,

@@ -23,11 +23,16 @@ from eventwatch.extract.lexicon import (
     PLOT_NOUNS,
     POWER_WORDS,
     SANCTION_OBJECTS,
-    TRIGGERS,
     TROOP_WORDS,
     WEAPON_WORDS,
     Sense,
 )
+from eventwatch.extract.triggers_cue_conditions import (
+    CUE_CONDITIONS,
+    figurative_body,
+    natural_death,
+)
+from eventwatch.extract.triggers_cues import hyphenated_trigger, senses_for
 from eventwatch.extract.triggers_phrasal import (
     PHRASAL_CONDITIONS,
     QUANTITY_HEADS,
@@ -236,6 +241,8 @@ def _condition_holds(condition: str | None, token: Token, sentence: Span) -> boo
         )
     if condition in PHRASAL_CONDITIONS:
         return PHRASAL_CONDITIONS[condition](token, objects)
+    if condition in CUE_CONDITIONS:
+        return CUE_CONDITIONS[condition](token, objects)
     if condition == "named_as":
         return (
             any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children)
@@ -482,8 +489,11 @@ def _condition_holds(condition: str | None, token: Token, sentence: Span) -> boo
             or "observed" in words
         )
     if condition == "found_dead":
+        if natural_death(token):
+            return False  # "found dead of natural causes"
         return any(c.lower_ == "dead" for c in token.children) or any(
-            t.lemma_.lower() in {"body", "bodies", "corpse", "corpses"} for t in objects
+            t.lemma_.lower() in {"body", "bodies", "corpse", "corpses"} and not figurative_body(t)
+            for t in objects
         )
     if condition == "obj_base":
         return bool(
@@ -706,9 +716,15 @@ def _background(token: Token) -> bool:
 def find_triggers(sentence: Span) -> list[Trigger]:
     """Every token of the sentence that names an event, with its chosen sense."""
     found: list[Trigger] = []
+    joined: set[int] = set()  # tokens of a hyphenated word already read as one
     for token in sentence:
-        lemma = token.lemma_.lower()
-        senses = TRIGGERS.get(lemma) or TRIGGERS.get(token.lower_)
+        if token.i in joined:
+            continue
+        senses = senses_for(token)
+        hyphenated = hyphenated_trigger(token)
+        if hyphenated is not None:
+            joined |= {token.i + 1, token.i + 2}
+            token, senses = hyphenated
         if not senses:
             continue
         if token.ent_type_ in _NAME_LABELS and token.ent_iob_ != "" and token.pos_ == "PROPN":

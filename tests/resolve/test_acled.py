@@ -116,6 +116,15 @@ def test_acled_type_of_hand_built_mentions(
     )
 
 
+@pytest.mark.parametrize(
+    "text", ["Men seized two vehicles.", "Fighters took the goods from the warehouse."]
+)
+def test_acled_type_goods_seized_are_looting_not_disrupted_weapons(text: str) -> None:
+    looting = ("Strategic developments", "Looting/property destruction")
+    taken = _mention(text, "COERCE", "seize", acled=looting, actor=text.split()[1])
+    assert acled_type(taken) == looting
+
+
 def test_acled_type_reads_the_context_after_the_event() -> None:
     """A protest is peaceful until the next sentence says the police broke it up."""
     protest = _mention(
@@ -187,6 +196,14 @@ def _acled_of(text: str) -> set[tuple[str, str]]:
         (
             "Gunmen abducted 20 passengers from a bus on the highway, police said.",
             ("Violence against civilians", "Abduction/forced disappearance"),
+        ),
+        (
+            "Armed men stole 30 head of cattle from herders near the border on Friday.",
+            ("Strategic developments", "Looting/property destruction"),
+        ),
+        (
+            "Soldiers seized a cache of rifles and ammunition hidden in a farmhouse.",
+            ("Strategic developments", "Disrupted weapons use"),
         ),
     ],
 )

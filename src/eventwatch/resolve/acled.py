@@ -397,6 +397,8 @@ def _rules(mention: EventMention, words: set[str]) -> _Ruled | None:
             return ("Violence against civilians", "Abduction/forced disappearance"), LEAN
         if mention.mode == "arrest":
             return ("Strategic developments", "Arrests"), GUESS
+        if mention.mode == "seize" and mention.acled == _PROPERTY:
+            return _PROPERTY, LEAN  # drugs, vehicles or cattle taken: no weapons disrupted
         if mention.mode == "seize":
             return ("Strategic developments", "Disrupted weapons use"), LEAN
         if mention.mode in {"ban", "censor"}:

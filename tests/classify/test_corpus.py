@@ -12,12 +12,14 @@ import pytest
 
 from eventwatch.classify.corpus import (
     ACLED_LABELS,
-    LABELS,
+    NO_EVENT,
     OTHER_LABELS,
     SENTENCES_PATH,
+    TYPER_LABELS,
     load_sentences,
 )
 from eventwatch.errors import InputError
+from tests.classify.harmless import harmless_texts
 
 # Classes the ACLED rules confuse most, which need more examples than the rest.
 CONFUSABLE = (
@@ -36,9 +38,20 @@ CONFUSABLE = (
 
 def test_corpus_covers_every_label_with_forty_sentences_or_more() -> None:
     counts = Counter(s.label for s in load_sentences())
-    assert set(counts) == set(LABELS)
+    assert set(counts) == set(TYPER_LABELS)
     assert min(counts.values()) >= 40, counts.most_common()[-5:]
     assert all(counts[label] >= 60 for label in CONFUSABLE), {c: counts[c] for c in CONFUSABLE}
+    assert counts[NO_EVENT] >= 300  # sport, markets, weather, culture, plans, …: many kinds
+
+
+def test_corpus_leaves_the_harmless_test_texts_unseen() -> None:
+    """The harmless texts measure the "no event" class, so none of them is trained on."""
+    trained: set[str] = set()
+    for sentence in load_sentences():
+        trained |= _shingles(sentence.text)
+    shared = [text for text in harmless_texts() if _shingles(text) & trained]
+    assert len(harmless_texts()) >= 80
+    assert not shared, shared[:5]
 
 
 def test_corpus_rows_are_consistent_and_unique() -> None:
@@ -50,7 +63,7 @@ def test_corpus_rows_are_consistent_and_unique() -> None:
             assert row["sub_event_type"] == row["label"]
             assert row["event_type"] == ACLED_LABELS[row["label"]]
         else:
-            assert row["label"] in OTHER_LABELS
+            assert row["label"] in (*OTHER_LABELS, NO_EVENT)
             assert row["event_type"] is None and row["sub_event_type"] is None
         assert row["style"] in {"acled", "news"}
 

@@ -7,10 +7,18 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from eventwatch.classify import LABELS, EventTyper, default_typer, load_sentences
+from eventwatch.classify import (
+    LABELS,
+    NO_EVENT,
+    TYPER_LABELS,
+    EventTyper,
+    default_typer,
+    load_sentences,
+)
 from eventwatch.classify.model import WEIGHTS_PATH
 from eventwatch.classify.train import corpus_digest
 from eventwatch.errors import ConfigError
+from tests.classify.harmless import harmless_texts
 
 
 def test_model_weights_file_is_small() -> None:
@@ -24,13 +32,26 @@ def test_model_weights_were_trained_on_the_shipped_sentences() -> None:
 
 def test_model_is_loaded_once() -> None:
     assert default_typer() is default_typer()
-    assert default_typer().labels == LABELS
+    assert default_typer().labels == TYPER_LABELS
 
 
 def test_model_probabilities_sum_to_one() -> None:
     probabilities = default_typer().probabilities("Soldiers and rebels clashed near the river.")
     assert set(probabilities) == set(LABELS)
     assert sum(probabilities.values()) == pytest.approx(1.0)
+
+
+def test_model_probabilities_are_the_distribution_given_an_event() -> None:
+    """``probabilities`` leaves NO_EVENT out and renormalises; the ratios stay the same."""
+    text = "The two unbeaten sides clash in the derby on Saturday."
+    distribution = default_typer().distribution(text)
+    given_event = default_typer().probabilities(text)
+    assert set(distribution) == set(TYPER_LABELS)
+    assert sum(distribution.values()) == pytest.approx(1.0)
+    for label in LABELS:
+        assert given_event[label] == pytest.approx(
+            distribution[label] / (1 - distribution[NO_EVENT])
+        )
 
 
 # Written for this test, not in the training sentences.
@@ -51,10 +72,23 @@ def test_model_probabilities_sum_to_one() -> None:
         ("Gunmen kidnapped a priest and are demanding a ransom.", "Abduction/forced disappearance"),
         ("A magnitude 6 earthquake flattened houses in the valley.", "Natural disaster"),
         ("The two foreign ministers met to discuss the border dispute.", "Diplomacy"),
+        # words shared with events, in text that reports none
+        ("The league leaders clash with their city rivals at home on Sunday.", NO_EVENT),
+        ("The actor shot his first feature film in the fishing villages of the coast.", NO_EVENT),
+        ("Staff left the office in five minutes during Friday's fire drill.", NO_EVENT),
+        ("Shares of the mining group rose 3 percent in early trading.", NO_EVENT),
+        ("Rain is expected across the south on Thursday, forecasters said.", NO_EVENT),
     ],
 )
 def test_model_types_unseen_sentences(text: str, label: str) -> None:
     assert default_typer().predict(text)[0] == label
+
+
+def test_model_reads_no_event_in_harmless_texts() -> None:
+    """Unseen sport, market, weather, culture and planning texts: nearly all "no event"."""
+    texts = harmless_texts()
+    read_as_events = [t for t in texts if default_typer().predict(t)[0] != NO_EVENT]
+    assert len(read_as_events) <= 0.1 * len(texts), read_as_events
 
 
 def test_model_empty_text_falls_back_to_the_bias() -> None:

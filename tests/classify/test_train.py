@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from eventwatch.classify import default_typer, load_sentences
-from eventwatch.classify.train import main, train_typer
+from eventwatch.classify import NO_EVENT, default_typer, load_sentences
+from eventwatch.classify.corpus import LabelledSentence
+from eventwatch.classify.train import main, sentence_weights, train_typer
 
 CANNED = [
     "On 2 June 2021, unidentified gunmen shot dead a councillor outside his home.",
@@ -51,3 +52,15 @@ def test_train_command_writes_weights(tmp_path, capsys) -> None:
     out = tmp_path / "typer.npz"
     main(["--sentences", str(sentences), "--out", str(out)])
     assert out.exists() and "trained on 2 sentences" in capsys.readouterr().out
+
+
+def test_train_weighs_no_event_sentences_as_much_as_the_median_class() -> None:
+    sentences = [
+        *[LabelledSentence(f"attack {i}", "Attack") for i in range(2)],
+        *[LabelledSentence(f"arrest {i}", "Arrests") for i in range(4)],
+        *[LabelledSentence(f"market {i}", NO_EVENT) for i in range(16)],
+    ]
+    weights = sentence_weights(sentences)
+    assert weights.mean() == pytest.approx(1.0)
+    assert weights[6:].sum() == pytest.approx(weights[2:6].sum())  # the median class: 4
+    assert weights[0] == weights[5]

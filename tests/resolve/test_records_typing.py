@@ -16,6 +16,7 @@ from eventwatch.resolve.records import (
     INFERRED_MAX_SENTENCES,
     resolve_document,
 )
+from tests.classify.harmless import harmless_texts
 
 
 def _events(text: str) -> list[EventRecord]:
@@ -129,8 +130,10 @@ def test_records_inferred_record_carries_a_category_outside_acled() -> None:
         "Police Arrest Mayor In Dawn Raid\n\nThe weather in the capital was mild on Monday.",
         # a plan, not an event that happened
         "The foreign minister will travel to Paris next week to discuss the border.",
-        # nothing the typer is sure of
+        # the typer reads no event: weather, sport, a market report
         "The weather in the capital was mild on Monday.",
+        "The two unbeaten teams clash in the cup final at the national stadium on Sunday.",
+        "Fuel prices fell for the second month running, the energy regulator said.",
         # a long article with no event word is not a report of one
         "Hundreds of nurses marched to the health ministry to demand unpaid wages. "
         + "The sun rose over the hills. " * INFERRED_MAX_SENTENCES,
@@ -138,6 +141,29 @@ def test_records_inferred_record_carries_a_category_outside_acled() -> None:
 )
 def test_records_infer_nothing_from_headlines_plans_or_long_articles(text: str) -> None:
     assert resolve_document(_bare(text)) == []
+
+
+def test_records_infer_almost_nothing_from_harmless_short_texts() -> None:
+    """Sport, markets, weather, plans, …: the typer's "no event" class keeps them record-free."""
+    texts = harmless_texts()
+    made_up = [text for text in texts if resolve_document(_bare(text))]
+    assert len(made_up) <= 0.05 * len(texts), made_up
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "Residents reported a long shoot-out between police and a gang in the market district.",
+            "Armed clash",
+        ),
+        ("A man accused of theft was beaten to death by a crowd in the bus park.", "Mob violence"),
+    ],
+)
+def test_records_infer_an_event_the_typer_reads_first(text: str, sub_event_type: str) -> None:
+    [record] = resolve_document(_bare(text))
+    assert record.contexts == [INFERRED_CONTEXT]
+    assert record.acled is not None and record.acled["sub_event_type"] == sub_event_type
 
 
 def test_records_infer_a_typed_record_beside_untyped_ones() -> None:

@@ -5,9 +5,11 @@
     {"text": "...", "label": "Armed clash", "event_type": "Battles",
      "sub_event_type": "Armed clash", "style": "acled"}
 
-``label`` is the class the typer learns: one of the 25 ACLED sub-event types, or
-one of :data:`OTHER_LABELS` for events ACLED does not code (``event_type`` and
-``sub_event_type`` are then null).  ``style`` says whether the sentence imitates an
+``label`` is the class the typer learns: one of the 25 ACLED sub-event types,
+one of :data:`OTHER_LABELS` for events ACLED does not code, or :data:`NO_EVENT`
+for text that reports no event at all (a match result, a market report, a
+forecast, a plan); ``event_type`` and ``sub_event_type`` are null unless the
+label is an ACLED one.  ``style`` says whether the sentence imitates an
 ACLED coder's note (``acled``) or a news report (``news``).  Every sentence was
 written for this project; none comes from a licensed dataset.
 """
@@ -23,8 +25,10 @@ from eventwatch.errors import InputError
 __all__ = [
     "ACLED_LABELS",
     "LABELS",
+    "NO_EVENT",
     "OTHER_LABELS",
     "SENTENCES_PATH",
+    "TYPER_LABELS",
     "LabelledSentence",
     "load_sentences",
 ]
@@ -67,7 +71,15 @@ OTHER_LABELS: tuple[str, ...] = (
     "Diplomacy",
     "Claim of responsibility",
 )
+# Every kind of event the typer tells apart.
 LABELS: tuple[str, ...] = (*ACLED_LABELS, *OTHER_LABELS)
+# Text that reports no political event or disaster: sport, markets, weather, culture,
+# routine administration, plans, opinions, natural deaths.  The typer learns it beside
+# the events so that words shared with them ("the two sides clash on Sunday", "a fire
+# drill") need not read as one.
+NO_EVENT = "No event"
+# The typer's classes, in column order: the event labels, then :data:`NO_EVENT`.
+TYPER_LABELS: tuple[str, ...] = (*LABELS, NO_EVENT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +101,7 @@ def load_sentences(path: Path | None = None) -> list[LabelledSentence]:
         InputError: a line is not JSON, lacks ``text``/``label``, or has an unknown label.
     """
     source = path or SENTENCES_PATH
-    known = set(LABELS)
+    known = set(TYPER_LABELS)
     sentences: list[LabelledSentence] = []
     with open(source, encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
@@ -105,7 +117,7 @@ def load_sentences(path: Path | None = None) -> list[LabelledSentence]:
             if not text or label not in known:
                 raise InputError(
                     f"{source}:{number}",
-                    f"needs a text and a label from corpus.LABELS, got label {label!r}",
+                    f"needs a text and a label from corpus.TYPER_LABELS, got label {label!r}",
                 )
             sentences.append(LabelledSentence(text, label, row.get("style", "news")))
     return sentences

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from eventwatch.classify.corpus import NO_EVENT
 from eventwatch.classify.features import buckets, feature_names
 from eventwatch.errors import ConfigError
 
@@ -61,18 +62,30 @@ class EventTyper:
                 total = total + self.weights[hits].astype(np.float64).sum(axis=0) * scale
         return total
 
-    def probabilities(self, text: str) -> dict[str, float]:
-        """Each label's probability for ``text`` (they sum to 1)."""
+    def distribution(self, text: str) -> dict[str, float]:
+        """Each class's probability for ``text``, :data:`NO_EVENT` included (they sum to 1)."""
         scores = self.logits(text)
         scores = np.exp(scores - scores.max())
         scores /= scores.sum()
         return {label: float(p) for label, p in zip(self.labels, scores, strict=True)}
 
+    def probabilities(self, text: str) -> dict[str, float]:
+        """Each event label's probability for ``text`` if it reports an event (they sum to 1).
+
+        :data:`NO_EVENT` is left out and the rest renormalised: which kind of event
+        it is, for a caller that already knows there is one (an event word fired).
+        """
+        scores = self.logits(text)
+        events = [i for i, label in enumerate(self.labels) if label != NO_EVENT]
+        scores = np.exp(scores[events] - scores[events].max())
+        scores /= scores.sum()
+        return {self.labels[i]: float(p) for i, p in zip(events, scores, strict=True)}
+
     def predict(self, text: str) -> tuple[str, float]:
-        """The most probable label of ``text`` and its probability."""
-        probabilities = self.probabilities(text)
-        label = max(probabilities, key=probabilities.__getitem__)
-        return label, probabilities[label]
+        """The most probable class of ``text`` (possibly :data:`NO_EVENT`) and its probability."""
+        distribution = self.distribution(text)
+        label = max(distribution, key=distribution.__getitem__)
+        return label, distribution[label]
 
     def save(self, path: Path) -> None:
         """Write the weights as a compressed ``.npz`` file."""

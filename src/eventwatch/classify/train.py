@@ -16,22 +16,39 @@ import hashlib
 import logging
 import re
 import time
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
-from eventwatch.classify.corpus import LABELS, SENTENCES_PATH, LabelledSentence, load_sentences
+from eventwatch.classify.corpus import (
+    NO_EVENT,
+    SENTENCES_PATH,
+    TYPER_LABELS,
+    LabelledSentence,
+    load_sentences,
+)
 from eventwatch.classify.features import buckets, feature_names
 from eventwatch.classify.model import WEIGHTS_PATH, EventTyper
 
-__all__ = ["build_vocabulary", "corpus_digest", "cross_validate", "main", "train_typer"]
+__all__ = [
+    "build_vocabulary",
+    "corpus_digest",
+    "cross_validate",
+    "main",
+    "sentence_weights",
+    "train_typer",
+]
 
 logger = logging.getLogger(__name__)
 
 L2 = 1e-6  # weight decay (chosen by 5-fold log-loss on the sentences)
 EPOCHS = 200
 LEARNING_RATE = 0.5
+# The NO_EVENT sentences, however many, weigh in training as much as the median event
+# class: harmless text comes in many kinds and needs many examples, but a text whose
+# words the typer barely knows should not default to "no event".
 _LOWER_WORD = re.compile(r"\b[a-z]+(?:['-][a-z]+)*\b")
 
 
@@ -62,6 +79,16 @@ def _design(
     return pointer, cols, values, columns
 
 
+def sentence_weights(sentences: Sequence[LabelledSentence]) -> np.ndarray:
+    """Each sentence's weight in the loss: 1, or less for NO_EVENT (see above); mean 1."""
+    counts = Counter(s.label for s in sentences)
+    events = sorted(count for label, count in counts.items() if label != NO_EVENT)
+    no_event = counts.get(NO_EVENT, 0)
+    share = events[len(events) // 2] / no_event if events and no_event else 1.0
+    weights = np.array([min(share, 1.0) if s.label == NO_EVENT else 1.0 for s in sentences])
+    return weights * len(weights) / weights.sum()
+
+
 def train_typer(
     sentences: Sequence[LabelledSentence],
     *,
@@ -69,7 +96,10 @@ def train_typer(
     epochs: int = EPOCHS,
     learning_rate: float = LEARNING_RATE,
 ) -> EventTyper:
-    """Fit the typer's weights by full-batch gradient descent (Adam) on cross-entropy.
+    """Fit the typer's weights by full-batch gradient descent (Adam) on weighted cross-entropy.
+
+    The weights are :func:`sentence_weights`: NO_EVENT sentences count as much as the
+    median event class together.
 
     Args:
         sentences: Labelled training sentences (every label should occur).
@@ -80,13 +110,14 @@ def train_typer(
     Returns:
         The fitted typer (weights kept only for buckets seen in training).
     """
-    labels = LABELS
+    labels = TYPER_LABELS
     vocabulary = build_vocabulary(sentences)
     pointer, cols, values, columns = _design(sentences, vocabulary)
     n, k, f = len(sentences), len(labels), len(columns)
     index = {label: i for i, label in enumerate(labels)}
     target = np.zeros((n, k))
     target[np.arange(n), [index[s.label] for s in sentences]] = 1.0
+    sample = sentence_weights(sentences)[:, None]
     row_of = np.repeat(np.arange(n), np.diff(pointer))
     order = np.argsort(cols, kind="stable")
     col_starts = np.flatnonzero(np.r_[True, np.diff(cols[order]) != 0])
@@ -99,7 +130,7 @@ def train_typer(
         logits -= logits.max(axis=1, keepdims=True)
         probs = np.exp(logits)
         probs /= probs.sum(axis=1, keepdims=True)
-        error = (probs - target) / n
+        error = (probs - target) * sample / n
         contributions = (error[row_of] * values[:, None])[order]
         grad_w = np.add.reduceat(contributions, col_starts, axis=0) + l2 * weights
         grad_b = error.sum(axis=0)

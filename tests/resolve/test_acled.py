@@ -125,6 +125,17 @@ def test_acled_type_goods_seized_are_looting_not_disrupted_weapons(text: str) ->
     assert acled_type(taken) == looting
 
 
+def test_acled_type_and_category_none_when_the_text_reports_no_event() -> None:
+    derby = "City beat United 3-1 in the derby clash on Sunday."
+    assert acled_type(_mention(derby, "ASSAULT", actor="City", recipient="United")) is None
+    assert event_category(_mention(derby, "ASSAULT", actor="City")) is None
+    fight = "Rebels clashed with soldiers near the border on Sunday."
+    assert acled_type(_mention(fight, "ASSAULT", actor="Rebels", recipient="soldiers")) == (
+        "Battles",
+        "Armed clash",
+    )
+
+
 def test_acled_type_reads_the_context_after_the_event() -> None:
     """A protest is peaceful until the next sentence says the police broke it up."""
     protest = _mention(

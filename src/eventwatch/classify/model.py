@@ -75,11 +75,17 @@ class EventTyper:
         :data:`NO_EVENT` is left out and the rest renormalised: which kind of event
         it is, for a caller that already knows there is one (an event word fired).
         """
-        scores = self.logits(text)
-        events = [i for i, label in enumerate(self.labels) if label != NO_EVENT]
-        scores = np.exp(scores[events] - scores[events].max())
-        scores /= scores.sum()
-        return {self.labels[i]: float(p) for i, p in zip(events, scores, strict=True)}
+        return self.reading(text)[0]
+
+    def reading(self, text: str) -> tuple[dict[str, float], float]:
+        """:meth:`probabilities` and the probability of :data:`NO_EVENT`, from one pass."""
+        logits = self.logits(text)
+        scores = np.exp(logits - logits.max())
+        events = np.array([label != NO_EVENT for label in self.labels])
+        no_event = float(scores[~events].sum() / scores.sum())
+        kept = scores[events] / scores[events].sum()
+        labels = [label for label in self.labels if label != NO_EVENT]
+        return dict(zip(labels, map(float, kept), strict=True)), no_event
 
     def predict(self, text: str) -> tuple[str, float]:
         """The most probable class of ``text`` (possibly :data:`NO_EVENT`) and its probability."""

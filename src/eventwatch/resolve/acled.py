@@ -46,6 +46,10 @@ _Ruled = tuple[tuple[str, str], float]
 # Typer labels for events ACLED does not code at all, and how sure the typer must be.
 _NOT_POLITICAL = ("Natural disaster", "Man-made disaster")
 NOT_POLITICAL_THRESHOLD = 0.5
+# The typer's probability of "no event" at which a worded event gets no ACLED type or
+# category ("Arbitrary arrests are commonplace", "the derby clash"); set on CASE and
+# on the harmless texts of tests/classify/data.
+NO_EVENT_VETO = 0.65
 CATEGORY_THRESHOLD = 0.3  # event_category names an other kind of event at this probability
 CONTEXT_LIMIT = 700  # characters of paragraph around an event that event_context keeps
 
@@ -482,7 +486,9 @@ def acled_type(
     ruled = _rules(mention, words)
     if ruled is None and mention.event_type not in _TYPED_KINDS:
         return None
-    probabilities = default_typer().probabilities(context or text)
+    probabilities, no_event = default_typer().reading(context or text)
+    if no_event >= NO_EVENT_VETO:
+        return None  # the text reads as reporting nothing: a generic remark, a sports clash
     if (ruled is None or ruled[1] < CUE) and max(
         probabilities[label] for label in _NOT_POLITICAL
     ) >= NOT_POLITICAL_THRESHOLD:
@@ -509,7 +515,9 @@ def event_category(
     text = " ".join([mention.sentence[2], *(other_sentences or [])])
     if context and mention.sentence[2].strip() not in context:
         context = f"{text} {context}"
-    probabilities = default_typer().probabilities(context or text)
+    probabilities, no_event = default_typer().reading(context or text)
+    if no_event >= NO_EVENT_VETO:
+        return None
     label = max(probabilities, key=probabilities.__getitem__)
     if label in OTHER_LABELS and probabilities[label] >= CATEGORY_THRESHOLD:
         return label

@@ -136,6 +136,21 @@ def test_acled_type_and_category_none_when_the_text_reports_no_event() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("actor", "expected"),
+    [
+        ("FARDC", "Government regains territory"),
+        ("ISIS fighters", "Non-state actor overtakes territory"),
+    ],
+)
+def test_acled_type_the_taker_decides_the_territory_sub_type(actor: str, expected: str) -> None:
+    text = f"{actor} took control of a militia stronghold after clashes, leaving 20 rebels dead."
+    taken = _mention(
+        text, "ASSAULT", acled=("Battles", "Non-state actor overtakes territory"), actor=actor
+    )
+    assert acled_type(taken) == ("Battles", expected)
+
+
 def test_acled_type_reads_the_context_after_the_event() -> None:
     """A protest is peaceful until the next sentence says the police broke it up."""
     protest = _mention(

@@ -69,6 +69,8 @@ _NAMED_BY: dict[str, frozenset[str]] = {
 _PROPERTY = ("Strategic developments", "Looting/property destruction")
 _BASE = ("Strategic developments", "Headquarters or base established")
 _REGAIN_TYPE = ("Battles", "Government regains territory")
+# Sub-types that only who took the ground tells apart.
+_TAKER_DEFINED = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 _OVERTAKE_TYPE = ("Battles", "Non-state actor overtakes territory")
 _WATER_CANNON = re.compile(r"\bwater[ -]cannons?\b", re.IGNORECASE)
 # Heavy weapons that reports name as gunfire ("heavy machine guns"): one-sided, they shell.
@@ -236,6 +238,11 @@ def _territory(
     return _REGAIN_TYPE if mention.acled == _REGAIN_TYPE else _OVERTAKE_TYPE
 
 
+def _side_known(argument: Argument | None) -> bool:
+    """Whether a participant is plainly the state's or a rebel side ("the FARDC", "ISIS fighters")."""
+    return _state_side(argument) or _non_state(argument)
+
+
 def _ground_taken(words: set[str]) -> bool:
     """Whether the words tell of ground changing hands ("recaptured", "took control of")."""
     return bool(
@@ -247,8 +254,9 @@ def _ground_taken(words: set[str]) -> bool:
 
 def _assault(mention: EventMention, words: set[str]) -> _Ruled:
     if mention.acled in {_REGAIN_TYPE, _OVERTAKE_TYPE}:
-        # taking ground: state forces regain it, anyone else overtakes it
-        return _territory(mention, words), LEAN
+        # taking ground: state forces regain it, anyone else overtakes it; the taker's
+        # side, when the actor shows it, decides (the sub-types are defined by it)
+        return _territory(mention, words), CUE if _side_known(mention.actor) else LEAN
     actor_words = _words(mention.actor.text) if mention.actor is not None else set()
     if actor_words & lex.CROWD_CONTROL and (
         words & {"protesters", "demonstrators", "protest", "protests", "rally", "demonstration"}
@@ -447,6 +455,9 @@ def _blend(
             return None
         return ACLED_LABELS[label], label
     (rule_type, rule_sub), strength = ruled
+    if strength >= CUE and rule_sub in _TAKER_DEFINED:
+        # the rules saw who took the ground: the other side's sub-type is ruled out
+        labels = [label for label in labels if label not in _TAKER_DEFINED or label == rule_sub]
     best, best_score = rule_sub, -math.inf
     for label in labels:
         event_type = ACLED_LABELS[label]

@@ -191,6 +191,8 @@ def acled_types(text: str) -> set[tuple[str, str] | None]:
         ("Armed herders stole 40 cows from a farm near the river.", "COERCE",
          "Looting/property destruction"),
         ("A soldier raped a woman in the camp.", "ASSAULT", "Sexual violence"),
+        ("Federal agents dismantled a cocaine laboratory on a ranch near the border.", "COERCE",
+         "Looting/property destruction"),
     ],
 )  # fmt: skip
 def test_nominal_and_idiomatic_wordings_give_a_typed_event(
@@ -221,6 +223,8 @@ def test_nominal_and_idiomatic_wordings_give_a_typed_event(
         ("The navy imposed a blockade on the port.", "PROTEST"),
         ("The agency seized the opportunity to expand.", "COERCE"),
         ("The team cut costs and destroyed old documents.", "ASSAULT"),
+        ("The new government dismantled the old pension system.", "COERCE"),
+        ("The president dismantled the very structure that could have rebelled.", "COERCE"),
     ],
 )
 def test_look_alikes_of_the_new_wordings_give_no_such_event(

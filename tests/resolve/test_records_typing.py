@@ -103,6 +103,23 @@ def test_records_lower_arrests_that_follow_violence_or_a_protest(
     assert other.confidence == 0.7
 
 
+@pytest.mark.parametrize(
+    ("sub_type", "demoted"),
+    [
+        ("Looting/property destruction", True),  # "… dismantled a drug lab. A man was arrested."
+        ("Disrupted weapons use", False),  # arrests with a weapons find stay the main event
+    ],
+)
+def test_records_lower_arrests_that_follow_goods_seized_or_destroyed(
+    sub_type: str, demoted: bool
+) -> None:
+    arrest = _record("COERCE", "arrest", 0.8)
+    seizure = _record("COERCE", "seize", 0.7)
+    seizure.acled = {"event_type": "Strategic developments", "sub_event_type": sub_type}
+    records._demote_follow_up_arrests([arrest, seizure])
+    assert (arrest.confidence < seizure.confidence) is demoted
+
+
 def test_records_infer_one_record_when_no_event_word_fired() -> None:
     extracted = _bare("Hundreds of nurses marched to the health ministry to demand unpaid wages.")
     [record] = resolve_document(extracted)

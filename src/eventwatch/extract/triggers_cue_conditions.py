@@ -23,6 +23,7 @@ from eventwatch.extract.triggers_cue_words import (
     GROUP_MODIFIERS,
     HEAD_MARKS,
     HEAVY_WEAPONS,
+    ILLICIT_SITES,
     MUNITIONS,
     OFFICIALS,
     PEOPLE_WORDS,
@@ -392,6 +393,11 @@ def _cut_down_trees(token: Token, objects: list[Token]) -> bool:
     return down and bool(_lemmas(objects) & {"tree", "trees", "orchard", "crops", "vines"})
 
 
+def _obj_illicit_site(token: Token, objects: list[Token]) -> bool:
+    """ "dismantled a cocaine lab": a site, not "dismantled the very structure" of a state body."""
+    return bool(_lemmas(_with_passive(objects, token)) & ILLICIT_SITES)
+
+
 def _obj_goods(token: Token, objects: list[Token]) -> bool:
     """ "seized a ton of marijuana", "stole 40 cows": goods, not "seized the opportunity"."""
     things = list(objects)
@@ -519,6 +525,7 @@ CUE_CONDITIONS: dict[str, Callable[[Token, list[Token]], bool]] = {
     "obj_weapons_cache": _obj_weapons_cache,
     "not_instrument": lambda token, objects: _not_instrument(token),
     "obj_goods": _obj_goods,
+    "obj_illicit_site": _obj_illicit_site,
     "released_captives": _released_captives,
     "booed_official": _booed_official,
     "road_blockade": _road_blockade,

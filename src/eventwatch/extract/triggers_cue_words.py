@@ -13,6 +13,7 @@ __all__ = [
     "GROUP_MODIFIERS",
     "HEAD_MARKS",
     "HEAVY_WEAPONS",
+    "ILLICIT_SITES",
     "MUNITIONS",
     "OFFICIALS",
     "PEOPLE_WORDS",
@@ -88,6 +89,11 @@ STRUCTURES = frozenset(
     "orchards tree trees seedling seedlings crop crops land lands equipment machinery mast "
     "masts antenna statue monument shrine shrines tomb tombs grave graves fence wall walls "
     "stand tribune stadium hideout hideouts".split()
+)
+# Sites of an illicit trade that police dismantle ("dismantled a cocaine lab").
+ILLICIT_SITES = frozenset(
+    "lab labs laboratory laboratories refinery refineries plantation plantations factory "
+    "factories workshop workshops distillery distilleries".split()
 )
 GOODS = frozenset(
     "marijuana cannabis hashish methamphetamine meth contraband cigarette cigarettes vehicle "

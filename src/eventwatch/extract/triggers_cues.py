@@ -118,6 +118,7 @@ EXTRA_TRIGGERS: dict[str, list[Sense]] = {
     "uproot": _senses(("ASSAULT", None, "VERB", PROPERTY, "obj_structure", 0.6)),
     "bulldoze": _senses(("ASSAULT", None, "VERB", PROPERTY, "obj_structure", 0.6)),
     "cut": _senses(("ASSAULT", None, "VERB", PROPERTY, "cut_down_trees", 0.55)),
+    "dismantle": _senses(("COERCE", "seize", "VERB", PROPERTY, "obj_illicit_site", 0.55)),
     "seize": _senses(("COERCE", "seize", "VERB", PROPERTY, "obj_goods", 0.6)),
     "steal": _senses(("COERCE", "seize", "VERB", PROPERTY, "obj_goods", 0.55)),
     "rustle": _senses(("COERCE", "seize", "VERB", PROPERTY, "obj_goods", 0.55)),

@@ -64,6 +64,9 @@ _COUP_MODES = {"conspiracy", "attempt"}
 # confidence drops.
 _FOLLOWED_BY_ARRESTS = frozenset({"ASSAULT", "PROTEST"})
 ARREST_FOLLOW_UP = 0.6
+# ACLED sub-types of goods taken or destroyed, which arrests also follow ("police
+# dismantled a drug lab; two men were arrested").
+_PROPERTY = frozenset({"Looting/property destruction"})
 # A short report without a typed record gets one more when the event typer reads an event
 # in one of its sentences: NO_EVENT less probable than this, and the likeliest kind of
 # event (given there is one) at least INFERRED_THRESHOLD.  The record is marked inferred.
@@ -301,13 +304,15 @@ def _record(
 
 
 def _demote_follow_up_arrests(records: list[EventRecord]) -> None:
-    """Lower the confidence of arrests in a report that also tells of violence or a protest.
+    """Lower the confidence of arrests in a report that also tells of violence, a protest
+    or goods seized or destroyed.
 
     "A shoot-out … Two of the shooters were detained", "… blocked the avenue. Five
-    people were arrested": the arrests follow from the main event, which ACLED codes.
+    people were arrested", "… dismantled a drug lab. A man was arrested": the arrests
+    follow from the main event, which ACLED codes.
     """
     violent = any(
-        r.event_type in _FOLLOWED_BY_ARRESTS
+        (r.event_type in _FOLLOWED_BY_ARRESTS or (r.acled or {}).get("sub_event_type") in _PROPERTY)
         and r.acled is not None
         and r.factuality not in {"hypothetical", "negated", "denied"}
         for r in records

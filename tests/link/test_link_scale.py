@@ -5,14 +5,14 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from eventwatch.bench_link import DOCS_PER_DAY, _collection, _Template
+from eventwatch.bench_feed import DOCS_PER_DAY, Template, synthetic_collection
 from eventwatch.link import link_events
 from eventwatch.resolve.entities import LocalEntity
 
 _TEXT = "ELDERTON — Gunmen killed 120 people in Elderton on Monday, police chief Amos Tandoru said."
 
 
-def _template() -> _Template:
+def _template() -> Template:
     attack = {
         "id": "t-attack",
         "doc_id": "t",
@@ -47,7 +47,7 @@ def _template() -> _Template:
         LocalEntity(name="Amos Tandoru", kind="person", mentions=[(72, 84, "Amos Tandoru")]),
         LocalEntity(name="Elderton", kind="place", mentions=[(39, 47, "Elderton")]),
     ]
-    return _Template(
+    return Template(
         "t",
         [attack],
         entities,
@@ -60,8 +60,8 @@ def _template() -> _Template:
 
 
 def test_link_scale_collection_grows_in_time_not_in_density() -> None:
-    small_events, _, small = _collection([_template()], 200)
-    large_events, _, large = _collection([_template()], 2000)
+    small_events, _, small = synthetic_collection([_template()], 200)
+    large_events, _, large = synthetic_collection([_template()], 2000)
     assert small["days"] == 200 // DOCS_PER_DAY
     assert large["days"] == 10 * small["days"]
     assert 7 * small["real_events"] <= large["real_events"] <= 13 * small["real_events"]
@@ -71,7 +71,7 @@ def test_link_scale_collection_grows_in_time_not_in_density() -> None:
 
 
 def test_link_scale_events_are_recast_with_their_own_names_and_figures() -> None:
-    events, named, facts = _collection([_template()], 300)
+    events, named, facts = synthetic_collection([_template()], 300)
     surnames = {e["attribution"]["source"]["name"].split()[-1] for e in events}
     assert "Tandoru" not in surnames
     assert len(surnames) >= facts["real_events"] * 0.8  # a few respellings, rare namesakes
@@ -81,7 +81,7 @@ def test_link_scale_events_are_recast_with_their_own_names_and_figures() -> None
 
 
 def test_link_scale_stories_do_not_depend_on_input_order() -> None:
-    events, _, facts = _collection([_template()], 400)
+    events, _, facts = synthetic_collection([_template()], 400)
     shuffled = list(events)
     random.Random(1).shuffle(shuffled)
     stories = link_events(events)

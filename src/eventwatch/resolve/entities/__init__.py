@@ -28,12 +28,18 @@ The modules: :mod:`~eventwatch.resolve.entities.names` (folding names into keys,
 spelling variants, the shapes of names), :mod:`~eventwatch.resolve.entities.model`
 (the records), :mod:`~eventwatch.resolve.entities.reading` (one named span's
 kind and place), :mod:`~eventwatch.resolve.entities.document` (a document's
-entities) and :mod:`~eventwatch.resolve.entities.registry` (the collection's).
+entities), :mod:`~eventwatch.resolve.entities.registry` (the collection's) and
+its indexes, :mod:`~eventwatch.resolve.entities.namesakes` and
+:mod:`~eventwatch.resolve.entities.country_ids`.
 The registry finds its candidates through indexes on keys (full names, surnames
 and their spelling variants, organisation keys, acronyms), never by scanning every
 known entity; a key many countries' entities share ("National Security Service")
 hands over only those of the entity's country
-(:mod:`~eventwatch.resolve.entities.country_ids`).
+(:mod:`~eventwatch.resolve.entities.country_ids`).  A full name it does not know
+yet is looked up by its shape, a variant of its given name (or its initial, or
+none) with a variant of its surname, not among every person of that surname
+(:mod:`~eventwatch.resolve.entities.namesakes`), so the work per name stays the
+same as the collection grows.
 """
 
 from __future__ import annotations

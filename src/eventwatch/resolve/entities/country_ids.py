@@ -6,13 +6,16 @@ entity's own country and those of no known country: :class:`CountryIds` hands
 those over without visiting the rest, in the order the ids were first added, so a
 lookup costs the same however many countries share the name.  Most keys hold one
 or two ids; only a set past ``GROUP_FROM`` ids is grouped, so the many small ones
-cost no more than a plain dict.
+cost no more than a plain dict.  An :class:`IdIndex` (key → ids) holds the id of a key
+with one id as a bare string, with no set around it: most keys of a large registry
+have one id, and a set each would make the collection's memory and the garbage
+collector's work several times larger.
 """
 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 Key = TypeVar("Key")
@@ -79,7 +82,50 @@ class CountryIds(dict[str, int]):
         return heapq.merge(unplaced, own, key=self.__getitem__)
 
 
-def compatible_ids(index: Mapping[Key, CountryIds], key: Key, country: str | None) -> Iterable[str]:
+class IdIndex(dict[Key, str | CountryIds]):
+    """Keys and the entity ids under each: a bare id for a key with one, else ``CountryIds``."""
+
+    def add(
+        self,
+        key: Key,
+        entity_id: str,
+        country: str | None,
+        country_of: Callable[[str], str | None],
+    ) -> None:
+        """Add an id under a key (once; see ``CountryIds.add``)."""
+        held = self.get(key)
+        if held is None:
+            self[key] = entity_id
+        elif isinstance(held, str):
+            if held != entity_id:
+                ids = CountryIds()
+                ids.add(held, country_of(held), country_of)
+                ids.add(entity_id, country, country_of)
+                self[key] = ids
+        else:
+            held.add(entity_id, country, country_of)
+
+    def compatible(self, key: Key, country: str | None) -> Iterable[str]:
+        """The ids under ``key`` that may fit ``country`` (see ``CountryIds.compatible``)."""
+        held = self.get(key)
+        if held is None:
+            return ()
+        if isinstance(held, str):
+            return (held,)
+        return held.compatible(country)
+
+    def ids(self, key: Key) -> Iterable[str]:
+        """Every id under ``key``, in the order first added."""
+        return self.compatible(key, None)
+
+    def holds(self, key: Key, entity_id: str) -> bool:
+        """Whether ``entity_id`` is under ``key``."""
+        held = self.get(key)
+        return (
+            held == entity_id if isinstance(held, str) else held is not None and entity_id in held
+        )
+
+
+def compatible_ids(index: IdIndex[Key], key: Key, country: str | None) -> Iterable[str]:
     """The ids under ``key`` in ``index`` that may fit ``country`` (see ``CountryIds``)."""
-    ids = index.get(key)
-    return () if ids is None else ids.compatible(country)
+    return index.compatible(key, country)

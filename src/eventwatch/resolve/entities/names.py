@@ -6,10 +6,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from eventwatch.model import Entity
 from eventwatch.resolve.actors import acronym_of, strip_name
 from eventwatch.resolve.countries import country_code
+
+if TYPE_CHECKING:
+    from eventwatch.resolve.entities.model import LocalEntity
 
 KINDS = ("person", "organization", "place")
 #: Entries of each cache of per-name work (folding, keys): the distinct names of a
@@ -245,15 +249,23 @@ def _alias_key(name: str) -> str:
 
 @lru_cache(maxsize=_NAME_CACHE)
 def _spelling_keys(word: str) -> frozenset[str]:
-    """Keys that any two folded words :func:`_word_variants` takes for one share.
+    """Keys that any two folded words :func:`person_names_agree` takes for one share.
+
+    The word is folded again first, as :func:`person_names_agree` folds the names it
+    compares; then :func:`_word_keys`.
+    """
+    return _word_keys("".join(name_key(word)))
+
+
+@lru_cache(maxsize=_NAME_CACHE)
+def _word_keys(word: str) -> frozenset[str]:
+    """Keys that any two words :func:`_word_variants` takes for one share.
 
     The word itself, its one-letter deletions (4 letters or more), its deletions of
     two adjacent letters (5 or more: "q"/"gh", "t"/"ts" differences) and its
-    skeleton: an index on these finds every spelling variant of a surname without
-    scanning the namesakes of similar skeletons.  The word is folded again first, as
-    :func:`person_names_agree` folds the names it compares.
+    skeleton (marked by a leading "="): an index on these finds every spelling
+    variant of a word without scanning the words of similar skeletons.
     """
-    word = "".join(name_key(word))
     keys = {word}
     if len(word) >= 4:
         keys.update(word[:i] + word[i + 1 :] for i in range(len(word)))
@@ -309,3 +321,18 @@ def _participant_name(participant: Entity) -> str:
     ):
         return written
     return participant.name
+
+
+def _local_key(entity: LocalEntity) -> tuple[str, str]:
+    """The key of a document's entity in what ``EntityRegistry.link`` returns."""
+    return entity.kind, entity.name.lower()
+
+
+def _contained(linked: dict[tuple[str, str], str], name: str) -> str | None:
+    """The id of the longest linked person or organisation name inside ``name``."""
+    inside = [
+        (len(n), i)
+        for (kind, n), i in linked.items()
+        if kind in {"person", "organization"} and len(n) > 3 and n in name
+    ]
+    return max(inside)[1] if inside else None

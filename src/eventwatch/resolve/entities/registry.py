@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 
 from eventwatch.model import EventRecord, stable_id
 from eventwatch.resolve.actors import close_acronym, strip_name
-from eventwatch.resolve.entities.country_ids import CountryIds, Key, compatible_ids
+from eventwatch.resolve.entities.country_ids import IdIndex, Key, compatible_ids
 from eventwatch.resolve.entities.model import (
     CanonicalEntity,
     LinkedMention,
@@ -25,8 +25,10 @@ from eventwatch.resolve.entities.names import (
     _bare,
     _bare_person,
     _compatible,
+    _contained,
     _is_body,
     _last_word,
+    _local_key,
     _org_keys,
     _participant_name,
     _spelling_keys,
@@ -36,6 +38,7 @@ from eventwatch.resolve.entities.names import (
     name_skeleton,
     person_names_agree,
 )
+from eventwatch.resolve.entities.namesakes import SKELETON, NamesakeIndex
 
 
 class EntityRegistry:
@@ -47,20 +50,22 @@ class EntityRegistry:
 
     def __init__(self, entities: Iterable[CanonicalEntity] = ()) -> None:
         self.entities: dict[str, CanonicalEntity] = {}
-        self._by_full: dict[tuple[str, ...], CountryIds] = defaultdict(CountryIds)
-        self._by_surname: dict[str, CountryIds] = defaultdict(CountryIds)
-        self._by_given: dict[str, CountryIds] = defaultdict(CountryIds)
-        self._by_initials: dict[str, CountryIds] = defaultdict(CountryIds)
-        self._by_ends: dict[tuple[str, ...], CountryIds] = defaultdict(CountryIds)
-        self._by_surname_spelling: dict[str, CountryIds] = defaultdict(CountryIds)
+        self._by_full: IdIndex[tuple[str, ...]] = IdIndex()
+        self._by_surname: IdIndex[str] = IdIndex()
+        self._by_given: IdIndex[str] = IdIndex()
+        self._by_initials: IdIndex[str] = IdIndex()
+        self._by_ends: IdIndex[tuple[str, ...]] = IdIndex()
+        # people by the skeleton of a surname they go by ("=tsv"); by their name's shape
+        self._by_surname_skeleton: IdIndex[str] = IdIndex()
+        self._namesakes = NamesakeIndex()
         # per person, each skeleton variant of a surname with when it was first indexed
         self._surname_skeletons: dict[str, dict[str, int]] = defaultdict(dict)
         self._order: dict[str, int] = {}
         self._indexed = 0
-        self._by_org: dict[tuple[str, ...], CountryIds] = defaultdict(CountryIds)
-        self._by_acronym: dict[str, CountryIds] = defaultdict(CountryIds)
-        self._by_skeleton: dict[str, CountryIds] = defaultdict(CountryIds)
-        self._by_alias: dict[str, CountryIds] = defaultdict(CountryIds)
+        self._by_org: IdIndex[tuple[str, ...]] = IdIndex()
+        self._by_acronym: IdIndex[str] = IdIndex()
+        self._by_skeleton: IdIndex[str] = IdIndex()
+        self._by_alias: IdIndex[str] = IdIndex()
         self.changed: set[str] = set()
         for canonical in entities:
             self._add(canonical)
@@ -81,39 +86,43 @@ class EntityRegistry:
         if not key:
             return
         entity_id, country, country_of = canonical.id, canonical.country, self._country_of
-        self._by_alias[_alias_key(name)].add(entity_id, country, country_of)
+        self._by_alias.add(_alias_key(name), entity_id, country, country_of)
         if canonical.kind == "person":
-            self._by_skeleton[name_skeleton(bare)].add(entity_id, country, country_of)
+            self._by_skeleton.add(name_skeleton(bare), entity_id, country, country_of)
         elif canonical.kind == "organization":
             for org_key in _org_keys(bare):
                 skeleton = name_skeleton(" ".join(org_key))
-                self._by_skeleton[skeleton].add(entity_id, country, country_of)
+                self._by_skeleton.add(skeleton, entity_id, country, country_of)
         if canonical.kind == "place" and len(key) > 1 and _last_word(bare) in _SITE_WORDS:
             site = _alias_key(bare.rsplit(" ", 1)[0])  # "Slavija"
-            self._by_alias[site].add(entity_id, country, country_of)
+            self._by_alias.add(site, entity_id, country, country_of)
         if canonical.kind == "person":
             if len(key) >= 2:
-                self._by_full[key].add(entity_id, country, country_of)
-                self._by_full[(key[0], key[-1])].add(entity_id, country, country_of)
-                self._by_initials["".join(w[0] for w in key)].add(entity_id, country, country_of)
+                self._by_full.add(key, entity_id, country, country_of)
+                self._by_full.add((key[0], key[-1]), entity_id, country, country_of)
+                self._by_initials.add("".join(w[0] for w in key), entity_id, country, country_of)
                 if len(key[0]) > 1:
-                    self._by_given[key[0]].add(entity_id, country, country_of)
+                    self._by_given.add(key[0], entity_id, country, country_of)
             if len(key) >= 3:  # "Hassan Sheikh …", "… Khan Kamal": the ends of a long name
-                self._by_ends[("<", *key[:2])].add(entity_id, country, country_of)
-                self._by_ends[(">", *key[-2:])].add(entity_id, country, country_of)
-            self._by_surname[key[-1]].add(entity_id, country, country_of)
+                self._by_ends.add(("<", *key[:2]), entity_id, country, country_of)
+                self._by_ends.add((">", *key[-2:]), entity_id, country, country_of)
+            self._by_surname.add(key[-1], entity_id, country, country_of)
             known = self._surname_skeletons[canonical.id]
             for variant in _variants(name_skeleton(key[-1])):
                 if variant not in known:
                     known[variant] = self._indexed
                     self._indexed += 1
             for spelling in _spelling_keys(key[-1]):
-                self._by_surname_spelling[spelling].add(entity_id, country, country_of)
+                if spelling.startswith(SKELETON):
+                    self._by_surname_skeleton.add(spelling, entity_id, country, country_of)
+            self._namesakes.surnames.add(key[-1])
+            if name == canonical.name:
+                self._namesakes.add(entity_id, key, country, country_of)
         elif canonical.kind == "organization":
             for org_key in _org_keys(bare):
-                self._by_org[org_key].add(entity_id, country, country_of)
+                self._by_org.add(org_key, entity_id, country, country_of)
             for letters in _acronyms(name):
-                self._by_acronym["".join(sorted(letters))].add(entity_id, country, country_of)
+                self._by_acronym.add("".join(sorted(letters)), entity_id, country, country_of)
 
     def _country_of(self, entity_id: str) -> str | None:
         """The country of a known entity."""
@@ -127,9 +136,7 @@ class EntityRegistry:
             and _compatible(self.entities[i].country, entity.country)
         ]
 
-    def _found(
-        self, index: Mapping[Key, CountryIds], key: Key, entity: LocalEntity
-    ) -> list[CanonicalEntity]:
+    def _found(self, index: IdIndex[Key], key: Key, entity: LocalEntity) -> list[CanonicalEntity]:
         """The known entities under ``key`` in ``index`` of the entity's kind and country."""
         return self._candidates(compatible_ids(index, key, entity.country), entity)
 
@@ -138,27 +145,52 @@ class EntityRegistry:
         exact = self._found(self._by_surname, surname, entity)
         if exact:
             return exact
-        # people whose surname's skeleton is one letter from this one's, and whose
-        # surname is a spelling variant of it, found through the spelling keys variants
-        # share: those with this very skeleton first, in the order they were indexed
+        # people who go by a known spelling variant of the surname or one of the same
+        # skeleton: those with this very skeleton first, in the order they were indexed
         ids = {
             i
-            for k in _spelling_keys(surname)
-            for i in compatible_ids(self._by_surname_spelling, k, entity.country)
+            for word in self._namesakes.surnames.variants(surname)
+            for i in compatible_ids(self._by_surname, word, entity.country)
         }
+        ids.update(
+            i
+            for k in _spelling_keys(surname)
+            if k.startswith(SKELETON)
+            for i in compatible_ids(self._by_surname_skeleton, k, entity.country)
+        )
         skeleton = name_skeleton(surname)
-        wanted = _variants(skeleton)
 
         def order(entity_id: str) -> tuple[int, int]:
             seen = self._surname_skeletons[entity_id].get(skeleton)
             return (0, seen) if seen is not None else (1, self._order[entity_id])
 
-        near = [i for i in ids if any(v in self._surname_skeletons[i] for v in wanted)]
+        return self._surname_variants(entity, surname, sorted(ids, key=order))
+
+    def _surname_variants(
+        self, entity: LocalEntity, surname: str, ids: Iterable[str]
+    ) -> list[CanonicalEntity]:
+        """The known people of ``ids`` whose name's surname is a spelling variant of
+        ``surname`` and whose surname skeletons are one letter apart at most."""
+        wanted = _variants(name_skeleton(surname))
         return [
             c
-            for c in self._candidates(sorted(near, key=order), entity)
-            if person_names_agree(surname, name_key(_bare_person(c.name))[-1])
+            for c in self._candidates(ids, entity)
+            if any(v in self._surname_skeletons[c.id] for v in wanted)
+            and person_names_agree(surname, name_key(_bare_person(c.name))[-1])
         ]
+
+    def _namesakes_among(
+        self, entity: LocalEntity, surname: str, ids: Sequence[str]
+    ) -> list[CanonicalEntity]:
+        """Those of ``ids`` that ``_surname_matches`` would list: people who go by exactly
+        ``surname`` when any known person (of a fitting country) does, else its variants."""
+        exact = self._by_surname
+        if any(
+            _compatible(self.entities[i].country, entity.country)
+            for i in exact.compatible(surname, entity.country)
+        ):
+            return [c for c in self._candidates(ids, entity) if exact.holds(surname, c.id)]
+        return self._surname_variants(entity, surname, ids)
 
     def _match_person(self, entity: LocalEntity) -> CanonicalEntity | None:
         written = _bare_person(entity.name)
@@ -173,9 +205,10 @@ class EntityRegistry:
             return None
         if len(key) >= 2:
             if len(key[0]) == 1:  # "S. Japarov": one known person with that surname and initial
+                ids = self._namesakes.with_initial(key[0], key[-1], entity.country)
                 found = [
                     c
-                    for c in self._surname_matches(entity, key[-1])
+                    for c in self._namesakes_among(entity, key[-1], ids)
                     if len(known := name_key(_bare_person(c.name))) == 1 or known[0][:1] == key[0]
                 ]
                 return found[0] if len(found) == 1 else None
@@ -192,10 +225,12 @@ class EntityRegistry:
                 if len(longer) == 1:
                     return longer[0]
             # a spelling variant ("Rachid"/"Rached Ghannouchi", "Sadyr Zhaparov"), or a
-            # person known so far by the surname alone
+            # person known so far by the surname alone: among the people whose name has
+            # that shape, not every namesake
+            ids = self._namesakes.with_given_name(key[0], key[-1], entity.country)
             found = [
                 c
-                for c in self._surname_matches(entity, key[-1])
+                for c in self._namesakes_among(entity, key[-1], ids)
                 if person_names_agree(written, _bare_person(c.name))
             ]
             return found[0] if len(found) == 1 else None
@@ -351,7 +386,7 @@ class EntityRegistry:
                     canonical = next(
                         (
                             self.entities[i]
-                            for i in self._by_org.get(name_key(strip_name(entity.name)), ())
+                            for i in self._by_org.ids(name_key(strip_name(entity.name)))
                             if self.entities[i].kind == "organization"
                         ),
                         None,
@@ -366,7 +401,7 @@ class EntityRegistry:
                     canonical = next(
                         (
                             self.entities[i]
-                            for i in self._by_full.get(name_key(entity.name), ())
+                            for i in self._by_full.ids(name_key(entity.name))
                             if self.entities[i].kind == "person"
                         ),
                         None,
@@ -396,7 +431,9 @@ class EntityRegistry:
             > len(name_key(_bare_person(canonical.name)))
             and len(name_key(entity.name)[0]) > 1
         ):
-            canonical.name = entity.name  # a fuller form of the name
+            canonical.name = entity.name  # a fuller form of the name: a new shape
+            key = name_key(_bare_person(canonical.name))
+            self._namesakes.add(canonical.id, key, canonical.country, self._country_of)
         elif (
             entity.kind == "organization" == canonical.kind
             and canonical.name.replace(".", "").isupper()
@@ -451,17 +488,3 @@ class EntityRegistry:
         changed = [self.entities[i] for i in sorted(self.changed)]
         self.changed.clear()
         return changed
-
-
-def _local_key(entity: LocalEntity) -> tuple[str, str]:
-    return entity.kind, entity.name.lower()
-
-
-def _contained(linked: dict[tuple[str, str], str], name: str) -> str | None:
-    """The id of the longest linked person or organisation name inside ``name``."""
-    inside = [
-        (len(n), i)
-        for (kind, n), i in linked.items()
-        if kind in {"person", "organization"} and len(n) > 3 and n in name
-    ]
-    return max(inside)[1] if inside else None

@@ -10,6 +10,7 @@ from eventwatch.model import Document
 from eventwatch.pipeline import process_documents
 from eventwatch.resolve import acled
 from eventwatch.resolve.acled import acled_type, event_category, event_context, inferred_type
+from eventwatch.resolve.acled_reading import event_words
 
 
 def _argument(text: str, label: str | None = None) -> Argument:
@@ -306,12 +307,12 @@ def test_acled_type_killing_suicide_bombers_is_no_suicide_bombing_by_rule() -> N
         actor="Troops",
         recipient="suicide bombers",
     )
-    words = acled._event_words(killed.sentence[2])
+    words = event_words(killed.sentence[2])
     assert acled._rules(killed, words)[0] != ("Explosions/Remote violence", "Suicide bomb")
     struck = _mention(
         "A suicide bomber blew himself up at the gate of the base.", "ASSAULT", actor="bomber"
     )
-    words = acled._event_words(struck.sentence[2])
+    words = event_words(struck.sentence[2])
     assert acled._rules(struck, words)[0] == ("Explosions/Remote violence", "Suicide bomb")
 
 
@@ -331,7 +332,7 @@ def test_acled_type_rules_read_who_took_control(actor: str, expected: tuple[str,
         "ASSAULT",
         actor=actor,
     )
-    words = acled._event_words(taking.sentence[2])
+    words = event_words(taking.sentence[2])
     assert acled._rules(taking, words)[0] == expected
 
 
@@ -355,16 +356,16 @@ def test_acled_type_rules_recapture_by_rebels_is_overtaking(
         acled=lexicon_type,
         actor=actor,
     )
-    words = acled._event_words(taking.sentence[2])
+    words = event_words(taking.sentence[2])
     assert acled._rules(taking, words)[0] == expected
 
 
 def test_event_words_water_cannon_is_no_artillery() -> None:
     """A water cannon is crowd control; a cannon alone stays a heavy weapon."""
-    water = acled._event_words("Police used water cannon and tear gas on the crowd.")
+    water = event_words("Police used water cannon and tear gas on the crowd.")
     assert "cannon" not in water
     assert "water-cannon" in water
-    assert "cannon" in acled._event_words("The rebels fired a cannon at the water tower.")
+    assert "cannon" in event_words("The rebels fired a cannon at the water tower.")
 
 
 @pytest.mark.parametrize(
@@ -383,7 +384,7 @@ def test_event_words_water_cannon_is_no_artillery() -> None:
 def test_acled_type_rules_force_on_a_crowd(text: str, expected: tuple[str, str]) -> None:
     """Police or security forces using force on a crowd make a protest sub-type, not an attack."""
     used = _mention(text, "ASSAULT", actor=text.split(" fired")[0].split(" beat")[0])
-    words = acled._event_words(text)
+    words = event_words(text)
     assert acled._rules(used, words)[0] == expected
 
 
@@ -391,13 +392,13 @@ def test_acled_type_rules_suppressed_protest_is_excessive_force() -> None:
     """A peaceful protest the authorities violently suppress is excessive force, not a peaceful one."""
     text = "The authorities violently suppressed a peaceful protest by teachers in the capital."
     protest = _mention(text, "PROTEST", "demo")
-    assert acled._rules(protest, acled._event_words(text))[0] == (
+    assert acled._rules(protest, event_words(text))[0] == (
         "Protests",
         "Excessive force against protesters",
     )
     calm = "Teachers held a peaceful protest in the capital; police watched from a distance."
     protest = _mention(calm, "PROTEST", "demo")
-    assert acled._rules(protest, acled._event_words(calm))[0] == ("Protests", "Peaceful protest")
+    assert acled._rules(protest, event_words(calm))[0] == ("Protests", "Peaceful protest")
 
 
 def _ruled(
@@ -405,7 +406,7 @@ def _ruled(
 ) -> tuple[str, str]:
     """The rules' answer for a one-sentence event, without the typer."""
     mention = _mention(text, event_type, mode, **arguments)
-    ruled = acled._rules(mention, acled._event_words(text))
+    ruled = acled._rules(mention, event_words(text))
     assert ruled is not None
     return ruled[0]
 

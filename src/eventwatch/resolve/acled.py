@@ -21,16 +21,22 @@ chemical weapon, sexual violence) need that word in the text whatever the typer 
 from __future__ import annotations
 
 import math
-import re
 
 from eventwatch.classify import ACLED_LABELS, LABELS, OTHER_LABELS, default_typer
-from eventwatch.extract.lexicon import AIR_WORDS
 from eventwatch.extract.mention import Argument, EventMention
 from eventwatch.resolve import acled_words as lex
+from eventwatch.resolve.acled_reading import (
+    AIRCRAFT,
+    BOMBERS_STOPPED,
+    REBEL_TAKER,
+    SMALL_ARMS,
+    STATE_TAKER,
+    event_words,
+    names_chemical_weapon,
+    words_of,
+)
 
 __all__ = ["acled_type", "event_category", "event_context", "inferred_type"]
-
-_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 # How firmly a rule holds its answer: a vote added to the typer's log-probability for
 # that sub-type (the typer overrules a vote of v when it finds another sub-type e**v
@@ -53,10 +59,6 @@ NO_EVENT_VETO = 0.65
 CATEGORY_THRESHOLD = 0.3  # event_category names an other kind of event at this probability
 CONTEXT_LIMIT = 700  # characters of paragraph around an event that event_context keeps
 
-_AIR = AIR_WORDS | {"airstrikes", "air-strike", "uav"}
-# Air words that name no aircraft: shots fired into the air, a suicide bomber.
-_NOT_AIR = re.compile(r"\b(?:in|into|in to) the air\b|\bsuicide bombers?\b", re.IGNORECASE)
-AIRCRAFT = "<aircraft>"  # in a word set: the text names an aircraft or an air strike
 # Words without which a weapon- or act-defined sub-type cannot be meant.
 _NAMED_BY: dict[str, frozenset[str]] = {
     "Suicide bomb": frozenset({"suicide"}),
@@ -72,88 +74,6 @@ _REGAIN_TYPE = ("Battles", "Government regains territory")
 # Sub-types that only who took the ground tells apart.
 _TAKER_DEFINED = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 _OVERTAKE_TYPE = ("Battles", "Non-state actor overtakes territory")
-_WATER_CANNON = re.compile(r"\bwater[ -]cannons?\b", re.IGNORECASE)
-# Heavy weapons that reports name as gunfire ("heavy machine guns"): one-sided, they shell.
-_HEAVY_FIRE = re.compile(
-    r"\bheavy[ -](?:machine[ -]?guns?|machineguns?|weapons?|weaponry|guns?|calibre|caliber)\b",
-    re.IGNORECASE,
-)
-# "forces killed two suicide bombers": stopped before they struck
-_STOPPED = re.compile(
-    r"\b(?:killed|shot|arrested|captured|intercepted|neutrali[sz]ed)\b(?:\s+\S+){0,4}?"
-    r"\s+suicide bombers?\b",
-    re.IGNORECASE,
-)
-BOMBERS_STOPPED = "<bombers-stopped>"  # in a word set: suicide bombers stopped before they struck
-# Who took ground, read from the words before "took control" or "recaptured".
-_TAKER = re.compile(
-    r"([^.;,]{0,100}?)\b(?:took|taken|seized|gained|wrested|regained|recaptured|retook|re-captured"
-    r"|re-took|liberated|recovered|overran)\b",
-    re.IGNORECASE,
-)
-STATE_TAKER = "<taken-by-state>"  # in a word set: state forces took the ground
-REBEL_TAKER = "<taken-by-rebels>"  # in a word set: rebels or militants took the ground
-SMALL_ARMS = "<small-arms>"  # in a word set: light weapons fired (rifles, small arms, guns)
-_LIGHT_FIRE = frozenset(
-    "small rifle rifles gun guns machinegun machineguns pistol pistols ak kalashnikov "
-    "kalashnikovs gunfire firearms shoot-out shootout".split()
-)
-# The side fired at fired back: a two-sided fight, whatever the first side's weapon.
-_FIRED_BACK = re.compile(
-    r"\b(?:returned|returning) fire\b|\b(?:fired|shot|hit) back\b|\bboth directions\b"
-    r"|\b(?:responded|reacted|retaliated|replied)\b(?:\s+\S+){0,3}?\s+"
-    r"(?:fire|firing|gunfire|shelling|shells|attack)\b"
-    r"|\bopened (?:gun)?fire (?:in response|in retaliation|back)\b",
-    re.IGNORECASE,
-)
-
-
-def _words(text: str) -> set[str]:
-    """Lower-case words, hyphenated ones also in parts ("pro-houthi" gives "houthi")."""
-    words = set(_WORD.findall(text.lower()))
-    return words | {part for word in words if "-" in word for part in word.split("-")}
-
-
-def _event_words(text: str) -> set[str]:
-    """:func:`_words`, plus markers for what only phrases tell.
-
-    :data:`AIRCRAFT` when an aircraft or air strike is named, "heavy-weapons" for
-    "heavy machine guns", :data:`SMALL_ARMS` for light weapons, "exchanged" when the
-    side fired at fired back, :data:`BOMBERS_STOPPED` and :data:`STATE_TAKER` /
-    :data:`REBEL_TAKER` for who took ground.  A water cannon is crowd control, not
-    artillery: "cannon" is dropped when only water cannons are named.
-    """
-    words = _words(text)
-    if words & {"cannon", "cannons"} and not _words(_WATER_CANNON.sub(" ", text)) & {
-        "cannon",
-        "cannons",
-    }:
-        words -= {"cannon", "cannons"}
-        words.add("water-cannon")
-    if words & _AIR and _words(_NOT_AIR.sub(" ", text)) & _AIR:
-        words.add(AIRCRAFT)
-    if _HEAVY_FIRE.search(text):
-        words.add("heavy-weapons")
-    if _words(_HEAVY_FIRE.sub(" ", text)) & _LIGHT_FIRE:
-        words.add(SMALL_ARMS)
-    if _FIRED_BACK.search(text):
-        words.add("exchanged")  # "a police officer returned fire": two-sided
-    if _STOPPED.search(text):
-        words.add(BOMBERS_STOPPED)
-    for taker in _TAKER.finditer(text):
-        side = _words(taker.group(1))
-        if side & lex.NON_STATE and not side & lex.STATE_SIDE:
-            words.add(REBEL_TAKER)
-        elif side & (lex.STATE_FORCES | lex.STATE_SIDE) - {"armed"}:
-            words.add(STATE_TAKER)
-    return words
-
-
-def _chemical(words: set[str]) -> bool:
-    """Whether the words name a chemical weapon: "chlorine", "a chemical attack", not "a chemical plant"."""
-    if words & lex.CHEMICAL or {"toxic", "gas"} <= words or {"poison", "gas"} <= words:
-        return True
-    return "chemical" in words and bool(words & lex.CHEMICAL_USE) and not words & lex.CHEMICAL_SITE
 
 
 def _head(argument: Argument | None) -> str:
@@ -171,7 +91,7 @@ def _heads(argument: Argument | None) -> set[str]:
 def _armed(argument: Argument | None) -> bool:
     if argument is None:
         return False
-    words = _words(argument.text)
+    words = words_of(argument.text)
     return (
         argument.head_lemma in lex.ARMED_HEADS
         or bool(
@@ -189,7 +109,7 @@ def _armed_target(argument: Argument | None, words: set[str]) -> bool:
     """
     if argument is None or words & lex.OFF_DUTY or {"off", "duty"} <= words:
         return False
-    heads, own = _heads(argument), _words(argument.text)
+    heads, own = _heads(argument), words_of(argument.text)
     if heads & lex.ARMED_PERSONNEL:
         return True
     named = own & (lex.FORCE_NAMES | lex.ARMED_GROUPS | lex.STATE_SIDE)
@@ -200,14 +120,16 @@ def _crowd(argument: Argument | None) -> bool:
     """Whether a participant is a crowd or a group of civilians ("residents", "a mob")."""
     if argument is None:
         return False
-    return bool(_heads(argument) & (lex.CROWD_HEADS - {"group"}) or _words(argument.text) & {"mob"})
+    return bool(
+        _heads(argument) & (lex.CROWD_HEADS - {"group"}) or words_of(argument.text) & {"mob"}
+    )
 
 
 def _state_side(argument: Argument | None) -> bool:
     """Whether a participant fights for the state ("the army", "FARDC", "pro-government militia")."""
     if argument is None:
         return False
-    words = _words(argument.text)
+    words = words_of(argument.text)
     if any(word.startswith("anti-") for word in words):
         return False
     if "armed forces" in argument.text.lower():
@@ -219,7 +141,7 @@ def _non_state(argument: Argument | None) -> bool:
     """Whether a participant is a rebel or militant group, not the state ("ISIS fighters", "rebels")."""
     if argument is None or _state_side(argument):
         return False
-    return bool(_words(argument.text) & lex.NON_STATE)
+    return bool(words_of(argument.text) & lex.NON_STATE)
 
 
 def _territory(
@@ -257,7 +179,7 @@ def _assault(mention: EventMention, words: set[str]) -> _Ruled:
         # taking ground: state forces regain it, anyone else overtakes it; the taker's
         # side, when the actor shows it, decides (the sub-types are defined by it)
         return _territory(mention, words), CUE if _side_known(mention.actor) else LEAN
-    actor_words = _words(mention.actor.text) if mention.actor is not None else set()
+    actor_words = words_of(mention.actor.text) if mention.actor is not None else set()
     if actor_words & lex.CROWD_CONTROL and (
         words & {"protesters", "demonstrators", "protest", "protests", "rally", "demonstration"}
         or words & lex.FORCE_USED
@@ -277,7 +199,7 @@ def _assault(mention: EventMention, words: set[str]) -> _Ruled:
         return ("Violence against civilians", "Abduction/forced disappearance"), CUE
     if words & lex.SEXUAL:
         return ("Violence against civilians", "Sexual violence"), CUE
-    if _chemical(words):
+    if names_chemical_weapon(words):
         return ("Explosions/Remote violence", "Chemical weapon"), LEAN
     if words & lex.WAR_REMNANTS:
         # a landmine or shell left from a past war: no one fought; ACLED codes it as "Other"
@@ -433,7 +355,7 @@ def _rules(mention: EventMention, words: set[str]) -> _Ruled | None:
 def _named(label: str, words: set[str]) -> bool:
     """Whether the words name what a weapon-defined sub-type needs ("grenade" for Grenade)."""
     if label == "Chemical weapon":
-        return _chemical(words)
+        return names_chemical_weapon(words)
     needed = _NAMED_BY.get(label)
     return needed is None or bool(words & needed)
 
@@ -489,11 +411,11 @@ def acled_type(
             the typer reads it too ("… protested. Police dispersed the crowd.").
     """
     text = " ".join([mention.sentence[2], *(other_sentences or [])])
-    words = _event_words(text)
+    words = event_words(text)
     if context and mention.sentence[2].strip() not in context:
         context = f"{text} {context}"
     if context:
-        words |= _event_words(context)
+        words |= event_words(context)
     ruled = _rules(mention, words)
     if ruled is None and mention.event_type not in _TYPED_KINDS:
         return None
@@ -546,7 +468,7 @@ def inferred_type(text: str) -> tuple[str, float]:
         >>> inferred_type("Heavy rains flooded three districts and swept away homes.")[0]
         'Natural disaster'
     """
-    words = _event_words(text)
+    words = event_words(text)
     probabilities = default_typer().probabilities(text)
     labels = [label for label in LABELS if label not in ACLED_LABELS or _named(label, words)]
     label = max(labels, key=probabilities.__getitem__)

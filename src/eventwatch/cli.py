@@ -476,7 +476,9 @@ def bench(
         try:
             sizes = [int(part) for part in link_sizes.split(",") if part.strip()]
         except ValueError:
-            raise click.BadParameter("give document counts like 1000,10000,100000", param_hint="--link") from None
+            raise click.BadParameter(
+                "give document counts like 1000,10000,100000", param_hint="--link"
+            ) from None
         result = _run(lambda: run_link_benchmark(sizes=sizes, settings=_settings(ctx)))
         click.echo(json.dumps(result, indent=2))
         return

@@ -55,20 +55,37 @@ def test_event_places_qualified_place_finds_the_place_an_argument_qualifies() ->
     )
 
 
-def test_event_places_event_in_the_qualified_city_not_its_region() -> None:
-    text = "On 7 May, in Osorno (Los Lagos), taxi drivers protested."
-    places = [(13, "Osorno, Los Lagos"), (21, "Los Lagos")]
-    mention = EventMention(
+def _mention_at(
+    text: str,
+    place: str,
+    *,
+    trigger: str | None = None,
+    event_type: str = "ASSAULT",
+    head: str | None = None,
+) -> EventMention:
+    """A mention of ``text`` whose place argument is ``place`` (its first occurrence)."""
+    start = text.index(place)
+    at = text.index(trigger) if trigger else 0
+    word = trigger or text[:4]
+    return EventMention(
         doc_id="doc",
         sentence_index=0,
         paragraph_index=0,
         sentence=(0, len(text), text),
-        trigger=(46, 55, "protested"),
-        event_type="PROTEST",
+        trigger=(at, at + len(word), word),
+        event_type=event_type,
         mode=None,
         acled=None,
         weight=1.0,
-        places=[Argument("Los Lagos", 21, 30, "Lagos", "GPE")],
+        places=[Argument(place, start, start + len(place), head or place, "GPE")],
+    )
+
+
+def test_event_places_event_in_the_qualified_city_not_its_region() -> None:
+    text = "On 7 May, in Osorno (Los Lagos), taxi drivers protested."
+    places = [(13, "Osorno, Los Lagos"), (21, "Los Lagos")]
+    mention = _mention_at(
+        text, "Los Lagos", trigger="protested", event_type="PROTEST", head="Lagos"
     )
     location = event_location(mention, default_gazetteer(), ["CHL"], places)
     assert location is not None
@@ -79,18 +96,7 @@ def test_event_places_country_with_bracketed_district_is_the_district() -> None:
     text = "Forces shelled villages in western Yemen (Ad Durayhimi, Al Hudaydah)."
     start = text.index("Yemen")
     places = [(start, "Yemen, Ad Durayhimi, Al Hudaydah"), (start + 7, "Ad Durayhimi, Al Hudaydah")]
-    mention = EventMention(
-        doc_id="doc",
-        sentence_index=0,
-        paragraph_index=0,
-        sentence=(0, len(text), text),
-        trigger=(7, 14, "shelled"),
-        event_type="ASSAULT",
-        mode=None,
-        acled=None,
-        weight=1.0,
-        places=[Argument("Yemen", start, start + 5, "Yemen", "GPE")],
-    )
+    mention = _mention_at(text, "Yemen", trigger="shelled")
     location = event_location(mention, default_gazetteer(), ["YEM"], places)
     assert location is not None
     assert location.country == "YEM" and location.precision != "country"
@@ -103,37 +109,10 @@ def test_event_places_neighbourhood_argument_yields_to_the_town() -> None:
     assert is_neighbourhood("Colonia Pemex") and is_neighbourhood("colonia")
     assert not is_neighbourhood("Culiacan")
     text = "On 8 May, in Culiacan, Sinaloa, two armed men attacked a man in Colonia Pemex."
-    start = text.index("Pemex")  # the parser left "Colonia" out of the argument
-    mention = EventMention(
-        doc_id="doc",
-        sentence_index=0,
-        paragraph_index=0,
-        sentence=(0, len(text), text),
-        trigger=(text.index("attacked"), text.index("attacked") + 8, "attacked"),
-        event_type="ASSAULT",
-        mode=None,
-        acled=None,
-        weight=1.0,
-        places=[Argument("Pemex", start, start + 5, "Pemex", "GPE")],
-    )
+    # the parser left "Colonia" out of the argument
+    mention = _mention_at(text, "Pemex", trigger="attacked")
     assert (
         event_location(mention, default_gazetteer(), ["MEX"], [(13, "Culiacan, Sinaloa")]) is None
-    )
-
-
-def _mention_at(text: str, place: str) -> EventMention:
-    start = text.index(place)
-    return EventMention(
-        doc_id="doc",
-        sentence_index=0,
-        paragraph_index=0,
-        sentence=(0, len(text), text),
-        trigger=(0, 4, text[:4]),
-        event_type="ASSAULT",
-        mode=None,
-        acled=None,
-        weight=1.0,
-        places=[Argument(place, start, start + len(place), place, "GPE")],
     )
 
 

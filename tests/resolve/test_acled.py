@@ -250,7 +250,7 @@ def test_acled_type_end_to_end(text: str, expected: tuple[str, str]) -> None:
     ],
 )
 def test_inferred_type_reads_sentences_without_an_event_word(text: str, label: str) -> None:
-    found, probability = inferred_type(text)
+    found, probability, _ = inferred_type(text)
     assert found == label
     assert 0.3 <= probability <= 1.0
 
@@ -258,12 +258,12 @@ def test_inferred_type_reads_sentences_without_an_event_word(text: str, label: s
 class _GrenadeTyper:
     """A stand-in typer sure of "Grenade", then of "Attack", whatever the text."""
 
-    def probabilities(self, text: str) -> dict[str, float]:
+    def reading(self, text: str) -> tuple[dict[str, float], float]:
         from eventwatch.classify import LABELS
 
         scores = {label: 0.001 for label in LABELS}
         scores.update({"Grenade": 0.8, "Attack": 0.15})
-        return scores
+        return scores, 0.0
 
 
 @pytest.mark.parametrize(

@@ -457,22 +457,23 @@ def event_category(
     return None
 
 
-def inferred_type(text: str) -> tuple[str, float]:
-    """The typer's best label for a text that no event word fired on, and its probability.
+def inferred_type(text: str) -> tuple[str, float, float]:
+    """The typer's best label for a text that no event word fired on, its probability
+    given that the text reports an event, and the probability that it reports none.
 
     Any of :data:`eventwatch.classify.LABELS`; the weapon- or act-defined ACLED
     sub-types (grenade, suicide bomb, air strike, rape, chemical agent) only when
-    their word is in the text.
+    their word is in the text.  One pass of the typer gives all three.
 
     Example:
         >>> inferred_type("Heavy rains flooded three districts and swept away homes.")[0]
         'Natural disaster'
     """
     words = event_words(text)
-    probabilities = default_typer().probabilities(text)
+    probabilities, no_event = default_typer().reading(text)
     labels = [label for label in LABELS if label not in ACLED_LABELS or _named(label, words)]
     label = max(labels, key=probabilities.__getitem__)
-    return label, probabilities[label]
+    return label, probabilities[label], no_event
 
 
 def event_context(text: str, start: int, end: int, *, limit: int = CONTEXT_LIMIT) -> str:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from eventwatch.classify import ACLED_LABELS, NO_EVENT, default_typer
+from eventwatch.classify import ACLED_LABELS
 from eventwatch.extract import EventMention, ExtractedDocument
 from eventwatch.model import (
     Attribution,
@@ -362,7 +362,6 @@ def _inferred_record(
     seen: set[str] = set()
     if len(extracted.sentences) > INFERRED_MAX_SENTENCES:
         return None  # a long article with no event word: a feature, a market report, …
-    typer = default_typer()
     for start, end in extracted.sentences:
         if not _reads_as_report(text, start, end):
             continue
@@ -370,8 +369,8 @@ def _inferred_record(
         if context in seen:
             continue  # a short report: every sentence reads the same paragraph
         seen.add(context)
-        label, given_event = inferred_type(context)  # the likeliest event the words allow
-        no_event = typer.distribution(context).get(NO_EVENT, 0.0)
+        # the likeliest event the words allow, and how likely the text reports none
+        label, given_event, no_event = inferred_type(context)
         probability = given_event * (1.0 - no_event)
         if (
             label in _INFERRED_KIND

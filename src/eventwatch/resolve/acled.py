@@ -102,12 +102,17 @@ def _armed(argument: Argument | None) -> bool:
     )
 
 
+def _off_duty(words: set[str]) -> bool:
+    """Whether the words put the victim off duty or out of service ("an off-duty policeman")."""
+    return bool(words & lex.OFF_DUTY) or {"off", "duty"} <= words
+
+
 def _armed_target(argument: Argument | None, words: set[str]) -> bool:
     """Whether a participant is armed or on duty for a force ("a soldier", "an NDS member").
 
     Security forces off duty or no longer serving count as civilians, as ACLED codes them.
     """
-    if argument is None or words & lex.OFF_DUTY or {"off", "duty"} <= words:
+    if argument is None or _off_duty(words):
         return False
     heads, own = _heads(argument), words_of(argument.text)
     if heads & lex.ARMED_PERSONNEL:
@@ -204,8 +209,8 @@ def _assault(mention: EventMention, words: set[str]) -> _Ruled:
     if words & lex.WAR_REMNANTS:
         # a landmine or shell left from a past war: no one fought; ACLED codes it as "Other"
         return ("Strategic developments", "Other"), CUE
-    bombers_hit = bool(_heads(mention.recipient) & {"bomber", "bombers"}) or bool(
-        words & {BOMBERS_STOPPED}
+    bombers_hit = (
+        bool(_heads(mention.recipient) & {"bomber", "bombers"}) or BOMBERS_STOPPED in words
     )
     if words & lex.SUICIDE and words & (lex.IED | {"bomber", "bombers"}) and not bombers_hit:
         # "killed two suicide bombers" before they struck: not a suicide bombing
@@ -266,7 +271,7 @@ def _assault(mention: EventMention, words: set[str]) -> _Ruled:
     if _armed_target(mention.recipient, words) and not _crowd(mention.actor):
         # gunmen shooting a soldier, a police patrol or a militia member: a battle
         return ("Battles", "Armed clash"), CUE
-    if words & lex.OFF_DUTY or {"off", "duty"} <= words:
+    if _off_duty(words):
         return ("Violence against civilians", "Attack"), LEAN  # an off-duty officer: a civilian
     if words & {"bursts", "shots"} and mention.actor is None and not words & lex.CIVILIAN_HEADS:
         return ("Battles", "Armed clash"), CUE  # ceasefire violations observed along a front line
